@@ -26,5 +26,12 @@ export const sceneStates = {
 export type SceneId = keyof typeof sceneStates;
 export const sceneIds = Object.keys(sceneStates) as SceneId[];
 
-export const featureIds = ['evidence', 'readings', 'lenses', 'quotes', 'disagreements', 'sources'] as const;
+export const featureIds = [
+	'evidence',
+	'readings',
+	'lenses',
+	'quotes',
+	'disagreements',
+	'sources'
+] as const;
 export type FeatureId = (typeof featureIds)[number];

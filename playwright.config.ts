@@ -1,0 +1,26 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './tests/support/chromium';
+
+// PORT lets several checkouts run their tests side by side.
+const PORT = Number(process.env.PORT ?? 4173);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	retries: 0,
+	timeout: 60_000,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		browserName: 'chromium',
+		launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+		trace: 'off'
+	},
+	webServer: {
+		command: `npx vite preview --port ${PORT} --strictPort`,
+		port: PORT,
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000
+	}
+});

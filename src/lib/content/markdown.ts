@@ -1,0 +1,55 @@
+import { marked } from 'marked';
+
+export const CITATION = /\[\^([a-z0-9-]+)\]/g;
+/** A span in double quotation marks, straight or curly: by our rule, always a quotation. */
+export const QUOTATION = /[“"]([^“”"]+)[”"]/g;
+
+export interface CitationTarget {
+	n: number;
+	headline: string;
+}
+
+/** Curly quotes and apostrophes, as a typesetter would; run before HTML exists. */
+export function typeset(md: string): string {
+	return md
+		.replace(/"([^"\n]+)"/g, '“$1”')
+		.replace(/(\w)'(\w)/g, '$1’$2')
+		.replace(/(\w)'(\s|$)/g, '$1’$2')
+		.replace(/(^|[\s(])'([^'\n]+)'/g, '$1‘$2’');
+}
+
+function escapeAttr(s: string): string {
+	return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+function citations(md: string, sources: Map<string, CitationTarget>): string {
+	return md.replace(CITATION, (_, id: string) => {
+		const source = sources.get(id);
+		if (!source) return '';
+		const label = escapeAttr(`Source ${source.n}: ${source.headline}`);
+		return `<sup class="cite"><a href="#source-${id}" aria-label="${label}" title="${label}">${source.n}</a></sup>`;
+	});
+}
+
+/** Block Markdown (paragraphs) to HTML. */
+export function renderBlock(md: string, sources: Map<string, CitationTarget>): string {
+	return marked.parse(citations(typeset(md.trim()), sources), { async: false, gfm: true });
+}
+
+/** One line of Markdown to inline HTML (no wrapping paragraph). */
+export function renderInline(md: string, sources: Map<string, CitationTarget>): string {
+	return marked.parseInline(citations(typeset(md.trim()), sources), { async: false, gfm: true });
+}
+
+/** Plain words, for counting and for screen-reader announcements. */
+export function plain(md: string): string {
+	return typeset(md)
+		.replace(CITATION, '')
+		.replace(/[*_`#>]/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+export function countWords(s: string): number {
+	return (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).length;
+}

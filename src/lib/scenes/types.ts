@@ -1,0 +1,11 @@
+/** What every scene component receives. A scene's picture is a function of these alone. */
+export interface SceneProps {
+	/** The state named by the active step (or the first step's, before the chapter is reached). */
+	state: string;
+	/** Index of the active step within the chapter; -1 before the reader reaches it. */
+	stepIndex: number;
+	/** Progress through the active step, 0..1. */
+	progress: number;
+	/** Strings from the chapter's `sceneData` (story text the scene draws). */
+	data: Record<string, string>;
+}

@@ -1,0 +1,71 @@
+import { activeStep, type StepBox } from './active-step';
+import type { ScrollSource } from './source';
+import type { ScrollState } from './scroll-state.svelte';
+
+interface Options {
+	root: HTMLElement;
+	state: ScrollState;
+	source: ScrollSource;
+	triggerRatio?: number;
+}
+
+/**
+ * Watches `[data-step]` elements under `root` and writes the active one into `state`.
+ * Positions are measured once per layout change, not per scroll, so a scroll frame costs a
+ * binary search and nothing that forces layout.
+ */
+export function createScrollEngine({ root, state, source, triggerRatio = 0.5 }: Options) {
+	let elements: HTMLElement[] = [];
+	let boxes: StepBox[] = [];
+	let frame = 0;
+
+	function measure() {
+		elements = [...root.querySelectorAll<HTMLElement>('[data-step]')].filter(
+			(el) => el.offsetParent !== null || el.getClientRects().length > 0
+		);
+		const offset = root.ownerDocument.defaultView?.scrollY ?? 0;
+		boxes = elements.map((el) => {
+			const rect = el.getBoundingClientRect();
+			return { top: rect.top + offset, height: rect.height };
+		});
+	}
+
+	function update() {
+		frame = 0;
+		const { y, vh } = source.read();
+		const { index, progress } = activeStep(boxes, y, vh, triggerRatio);
+		const el = elements[index];
+		const id = el?.dataset.step ?? null;
+		if (id !== state.stepId) {
+			state.stepId = id;
+			state.chapterId = el?.dataset.chapter ?? null;
+			state.stepIndex = el ? Number(el.dataset.index ?? 0) : -1;
+		}
+		state.progress = progress;
+	}
+
+	const schedule = () => {
+		frame ||= requestAnimationFrame(update);
+	};
+	const remeasure = () => {
+		measure();
+		schedule();
+	};
+
+	measure();
+	update();
+	const unsubscribe = source.subscribe(schedule);
+	// Text reflows (fonts arriving, a resize, a chapter opening) move every step below it.
+	const resizes = new ResizeObserver(remeasure);
+	resizes.observe(root);
+	root.ownerDocument.fonts?.ready.then(remeasure);
+
+	return {
+		remeasure,
+		destroy() {
+			unsubscribe();
+			resizes.disconnect();
+			cancelAnimationFrame(frame);
+		}
+	};
+}
