@@ -110,6 +110,8 @@ function drawWarmStar(
 	const g = ctx.createRadialGradient(x, y, 0, x, y, radius);
 	g.addColorStop(0, rgbToCss(base, presence));
 	g.addColorStop(gs > 0.05 ? 0.35 : 0.2, rgbToCss(base, presence * 0.35));
+	// a long soft tail: a gradient that stops short shows its edge as a ring
+	g.addColorStop(0.7, rgbToCss(base, presence * 0.08));
 	g.addColorStop(1, rgbToCss(base, 0));
 	ctx.fillStyle = g;
 	ctx.fillRect(x - radius, y - radius, radius * 2, radius * 2);
