@@ -109,8 +109,7 @@ test('without WebGL the 2D fallback draws the sky, with no console error', async
 test('chapter stars are real links with the chapter title as their name', async ({ page }) => {
 	await page.goto('/');
 	const links = page.locator('#finale nav a[href^="#"]');
-	const n = await links.count();
-	test.skip(n === 0, 'the page passes no chapters to the starfield yet');
+	expect(await links.count()).toBeGreaterThan(10);
 	for (const link of await links.all()) {
 		const href = (await link.getAttribute('href'))!;
 		await expect(page.locator(href)).toHaveCount(1);
