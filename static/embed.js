@@ -6,13 +6,13 @@
  */
 (function () {
 	'use strict';
-	var script =
-		document.currentScript || document.querySelector('script[src*="/embed.js"]');
+	var script = document.currentScript || document.querySelector('script[src*="/embed.js"]');
 	if (!script || !window.URL) return;
 	var base;
 	try {
 		base = new URL(script.src, location.href);
-	} catch (e) {
+	} catch (err) {
+		void err;
 		return;
 	}
 	var ORIGIN = base.origin;
@@ -31,7 +31,8 @@
 		try {
 			var u = new URL(src, location.href);
 			return u.origin === ORIGIN && /\/embed\/?$/.test(u.pathname);
-		} catch (e) {
+		} catch (err) {
+			void err;
 			return false;
 		}
 	}

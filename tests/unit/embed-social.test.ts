@@ -23,7 +23,11 @@ describe('social image', () => {
 	});
 
 	it('renders 1200×630 PNG with text drawn from our own fonts', () => {
-		const svg = socialSvg({ title: 'All of Us Strangers', kicker: 'The ending explained', dek: 'A lonely man, the parents he lost as a boy, the neighbour he once turned away: the film, its ending, and how far the evidence lets us read it.' });
+		const svg = socialSvg({
+			title: 'All of Us Strangers',
+			kicker: 'The ending explained',
+			dek: 'A lonely man, the parents he lost as a boy, the neighbour he once turned away: the film, its ending, and how far the evidence lets us read it.'
+		});
 		const png = renderPng(svg);
 		expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
 		expect(png.readUInt32BE(16)).toBe(1200);

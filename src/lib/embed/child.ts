@@ -107,7 +107,8 @@ export function createEmbedChild(childId: string | null) {
 		html.dataset.embedded = embedded() ? 'iframe' : 'top';
 		report(true);
 		// Ask a pym parent where we are now rather than waiting for the reader to scroll.
-		if (childId && embedded()) window.parent.postMessage(pymMessage(childId, 'parentPositionInfo'), '*');
+		if (childId && embedded())
+			window.parent.postMessage(pymMessage(childId, 'parentPositionInfo'), '*');
 
 		return () => {
 			resizes.disconnect();

@@ -30,7 +30,9 @@ export function socialSvg({ title, kicker, dek }: { title: string; kicker: strin
 		const y = rnd() * H * 0.85;
 		const r = rnd() < 0.08 ? 1.8 : 0.6 + rnd() * 0.8;
 		const o = (0.25 + rnd() * 0.6) * (1 - y / H);
-		stars.push(`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(2)}" opacity="${o.toFixed(2)}"/>`);
+		stars.push(
+			`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(2)}" opacity="${o.toFixed(2)}"/>`
+		);
 	}
 
 	// The tower: a slab on the right, 8 columns by 22 floors of windows.
