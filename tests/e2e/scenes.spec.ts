@@ -232,7 +232,7 @@ test.describe('without JavaScript', () => {
 for (const [width, height] of [
 	[390, 844],
 	[1440, 900]
-])
+] as const)
 	test(`no horizontal overflow at ${width}×${height}`, async ({ page }) => {
 		await page.setViewportSize({ width, height });
 		await page.goto('/');
