@@ -1,12 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { article, startHost, type Host } from './embed-host';
+import { article, startHost, type Host } from '../e2e/embed-host';
 
-/**
- * Screenshots to look at, not assertions: `SHOTS=/tmp npx playwright test embed-screens`.
- * Skipped unless SHOTS names a folder.
- */
-const DIR = process.env.SHOTS;
-test.skip(!DIR, 'set SHOTS=<folder> to take the embed screenshots');
+/** Screenshots to look at, not assertions: `npm run shots` writes them to test-results/shots. */
+const DIR = process.env.SHOTS ?? 'test-results/shots';
 
 let host: Host;
 test.beforeAll(async () => {
