@@ -12,7 +12,7 @@ import Harry from './drawings/Harry.svelte';
 import Goodbye from './drawings/Goodbye.svelte';
 import SixthFloor from './drawings/SixthFloor.svelte';
 import Conversation from './drawings/Conversation.svelte';
-import RecordScene from './drawings/Record.svelte';
+import RecordHandover from './drawings/RecordHandover.svelte';
 import Evidence from './drawings/Evidence.svelte';
 import Readings from './drawings/Readings.svelte';
 import Lenses from './drawings/Lenses.svelte';
@@ -32,7 +32,7 @@ export const sceneComponents: Record<SceneId, Component<SceneProps>> = {
 	goodbye: Goodbye,
 	'sixth-floor': SixthFloor,
 	conversation: Conversation,
-	record: RecordScene,
+	record: RecordHandover,
 	evidence: Evidence,
 	readings: Readings,
 	lenses: Lenses,
