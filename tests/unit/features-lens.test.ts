@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Beat, Reading } from '$lib/content/types';
-import { contested, lensRows, summarise, tally } from '$lib/features/lens-model';
+import { agreement, contested, lensRows, summarise, tally } from '$lib/features/lens-model';
 
 const beats: Beat[] = [
 	{ id: 'knock', label: 'Harry knocks', chapter: 'knock', summary: '' },
@@ -44,5 +44,7 @@ describe('lens model', () => {
 	it('finds the beats on which readings disagree', () => {
 		expect(contested(beats[0]!, [ghosts, memory])).toBe(false);
 		expect(contested(beats[1]!, [ghosts, memory])).toBe(true);
+		expect(agreement(beats[0]!, memory, [ghosts, memory])).toBe(2);
+		expect(agreement(beats[1]!, memory, [ghosts, memory])).toBe(1);
 	});
 });

@@ -40,6 +40,12 @@ export function summarise(reading: Reading, rows: readonly LensRow[]): string {
 	return `${reading.name}: ${verdicts.map((v) => `${t[v]} ${v}`).join(', ')}.`;
 }
 
+/** How many of the readings give this beat the same verdict as `reading` does (itself included). */
+export function agreement(beat: Beat, reading: Reading, readings: readonly Reading[]): number {
+	const mine = reading.verdicts[beat.id]?.verdict;
+	return mine ? readings.filter((r) => r.verdicts[beat.id]?.verdict === mine).length : 0;
+}
+
 /** Do the readings disagree on this beat? There, choosing a lens matters most. */
 export function contested(beat: Beat, readings: readonly Reading[]): boolean {
 	const seen = new Set(readings.map((r) => r.verdicts[beat.id]?.verdict).filter(Boolean));
