@@ -1,9 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-/** Most tests read past the spoiler gate, as a reader who has already pressed the button. */
-async function passGate(page: Page) {
-	await page.addInitScript(() => sessionStorage.setItem('strangers:spoilers', 'seen'));
-}
+import { passGate } from '../support/gate';
 
 /** Scrolls so that the step's top sits just above the engine's trigger line (mid-viewport). */
 async function scrollToStep(page: Page, id: string) {

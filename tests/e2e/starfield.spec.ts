@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { passGate } from '../support/gate';
 
 /**
  * The finale's starfield in a real (software-WebGL) Chromium. Needs the finale scene registered
@@ -63,6 +64,7 @@ test('three.js is not requested until the finale is near, then the canvas draws 
 		const body = await r.text().catch(() => '');
 		scripts.push({ url: r.url(), three: body.includes(THREE_MARK) });
 	});
+	await passGate(page);
 	await page.goto('/');
 	await page.waitForLoadState('networkidle');
 	expect(scripts.length).toBeGreaterThan(0);
@@ -95,6 +97,7 @@ test('without WebGL the 2D fallback draws the sky, with no console error', async
 		} as typeof original;
 	});
 	const problems = collectProblems(page);
+	await passGate(page);
 	await page.goto('/');
 	await scrollToFinale(page);
 	const fallback = page.locator('#finale [data-starfield-fallback]');
@@ -107,6 +110,7 @@ test('without WebGL the 2D fallback draws the sky, with no console error', async
 });
 
 test('chapter stars are real links with the chapter title as their name', async ({ page }) => {
+	await passGate(page);
 	await page.goto('/');
 	const links = page.locator('#finale nav a[href^="#"]');
 	expect(await links.count()).toBeGreaterThan(10);
