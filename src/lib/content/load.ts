@@ -21,6 +21,7 @@ import {
 	plain,
 	renderBlock,
 	renderInline,
+	typeset,
 	type CitationTarget
 } from './markdown';
 import type { Chapter, Content, Quote, Source, Step } from './types';
@@ -155,7 +156,8 @@ export function loadContent(root: string): Content {
 	const sourceIds = new Map<string, CitationTarget>(
 		sources.data.sources.map((s, i) => [s.id, { n: i + 1, headline: s.headline }])
 	);
-	const quoteById = new Map(quotes.data.quotes.map((q) => [q.id, q]));
+	const quoteList: Quote[] = quotes.data.quotes.map((q) => ({ ...q, display: typeset(q.text) }));
+	const quoteById = new Map(quoteList.map((q) => [q.id, q]));
 	const quoteTexts = quotes.data.quotes.map((q) => normaliseQuote(q.text));
 
 	/** Citation and quotation marks inside one Markdown field. */
@@ -315,6 +317,7 @@ export function loadContent(root: string): Content {
 		checkMarkdown(disagreements.file, ['points', i, 'reason'], p.reason);
 	});
 	checkMarkdown(story.file, ['spoiler', 'text'], story.data.spoiler.text);
+	checkMarkdown(story.file, ['credits'], story.data.credits);
 
 	if (problems.list.length) throw new ContentError(problems.list);
 
@@ -330,6 +333,7 @@ export function loadContent(root: string): Content {
 			description: story.data.description,
 			spoiler: { html: inline(story.data.spoiler.text), button: story.data.spoiler.button },
 			scrollHint: story.data.scrollHint,
+			credits: inline(story.data.credits),
 			words,
 			// About 230 words a minute, plus time to look at the pictures and the interactive parts.
 			readingMinutes: Math.max(1, Math.round(words / 230 + builtChapters.length * 0.25))
@@ -341,7 +345,7 @@ export function loadContent(root: string): Content {
 			about: inline(s.about),
 			citedBy: citedBy.get(s.id) ?? []
 		})),
-		quotes: quotes.data.quotes,
+		quotes: quoteList,
 		beats: beats.data.beats.map((b) => ({ ...b, summary: inline(b.summary) })),
 		readings: readings.data.readings.map((r) => ({
 			id: r.id,

@@ -11,11 +11,14 @@ export interface CitationTarget {
 
 /** Curly quotes and apostrophes, as a typesetter would; run before HTML exists. */
 export function typeset(md: string): string {
-	return md
-		.replace(/"([^"\n]+)"/g, '“$1”')
-		.replace(/(\w)'(\w)/g, '$1’$2')
-		.replace(/(\w)'(\s|$)/g, '$1’$2')
-		.replace(/(^|[\s(])'([^'\n]+)'/g, '$1‘$2’');
+	return (
+		md
+			.replace(/"([^"\n]+)"/g, '“$1”')
+			.replace(/(\w)'(\w)/g, '$1’$2')
+			// Pairs before lone trailing apostrophes (the parents' house), or a closing mark is taken for one.
+			.replace(/(^|[\s(])'([^'\n]+)'/g, '$1‘$2’')
+			.replace(/(\w)'(\s|$)/g, '$1’$2')
+	);
 }
 
 function escapeAttr(s: string): string {

@@ -13,7 +13,8 @@ export const storySchema = z.strictObject({
 	dek: text,
 	description: text,
 	spoiler: z.strictObject({ text: markdown, button: text }),
-	scrollHint: text
+	scrollHint: text,
+	credits: markdown
 });
 
 export const stepSchema = z.strictObject({

@@ -12,6 +12,7 @@ export interface Story {
 	description: string;
 	spoiler: { html: Html; button: string };
 	scrollHint: string;
+	credits: Html;
 	words: number;
 	readingMinutes: number;
 }
@@ -35,7 +36,10 @@ export interface Quote {
 	role: string;
 	venue: string;
 	source: string;
+	/** Word for word, as listed (what the quotation check compares against). */
 	text: string;
+	/** The same words typeset for display: curly quotation marks and apostrophes. */
+	display: string;
 }
 
 export interface Step {
