@@ -1,0 +1,311 @@
+/**
+ * DESIGN §9 in the browser: without JavaScript, without WebGL, with reduced motion, through a
+ * resize, fast flings, deep links, back/forward and twenty round trips to /present, the story is
+ * whole, the active step is right, nothing leaks and nothing logs an error.
+ */
+import { expect, test, type CDPSession, type Page } from '@playwright/test';
+import {
+	chapterIds,
+	collectErrors,
+	disableWebGL,
+	expectActiveStepMatchesScroll,
+	frames,
+	scrollSettled,
+	scrollThrough,
+	scrollToStep,
+	stepIds,
+	trackWebGL
+} from '../support/page';
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('every chapter and every step is in the page, with its text shown', async ({
+		page,
+		browser
+	}) => {
+		// What the enhanced page renders is the reference: the no-JS page must have all of it.
+		const js = await browser.newPage();
+		await js.goto('/');
+		const expectedChapters = await chapterIds(js);
+		const expectedSteps = await stepIds(js);
+		await js.close();
+
+		await page.goto('/');
+		expect(await chapterIds(page)).toEqual(expectedChapters);
+		expect(await stepIds(page)).toEqual(expectedSteps);
+		expect(expectedSteps.length).toBeGreaterThan(10);
+		for (const id of expectedChapters) {
+			await expect(page.locator(`section#${id} h2`)).toHaveText(/\S/);
+		}
+		for (const step of await page.locator('[data-step]').all()) {
+			await step.scrollIntoViewIfNeeded();
+			await expect(step).toBeVisible();
+			expect(await step.innerText()).toMatch(/\p{L}{2,}/u);
+		}
+	});
+});
+
+test('without WebGL the finale shows its fallback, with no errors', async ({ page }) => {
+	await page.addInitScript(disableWebGL);
+	const errors = collectErrors(page);
+	await page.goto('/');
+	await scrollThrough(page);
+	await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+	await expect(page.locator('[data-starfield-fallback]')).toBeVisible({ timeout: 10_000 });
+	await expect(page.locator('canvas[data-starfield]')).toHaveCount(0);
+	expect(errors).toEqual([]);
+});
+
+test.describe('with reduced motion', () => {
+	test.use({ reducedMotion: 'reduce' });
+
+	test('every step is readable when it is the active one', async ({ page }) => {
+		const errors = collectErrors(page);
+		await page.goto('/');
+		const ids = await stepIds(page);
+		const hidden: string[] = [];
+		for (const id of ids) {
+			await scrollToStep(page, id);
+			const opacity = await page.locator(`[data-step="${id}"]`).evaluate((el) => {
+				// The opacity a reader sees is the product of every ancestor's.
+				let o = 1;
+				for (let n: Element | null = el; n; n = n.parentElement) {
+					const s = getComputedStyle(n);
+					if (s.visibility === 'hidden' || s.display === 'none') return 0;
+					o *= Number(s.opacity);
+				}
+				return o;
+			});
+			if (opacity < 0.9) hidden.push(`${id} (opacity ${opacity.toFixed(2)})`);
+		}
+		expect(hidden, 'steps not fully visible under reduced motion').toEqual([]);
+		expect(errors).toEqual([]);
+	});
+});
+
+test('a resize mid-scroll keeps the active step right', async ({ page }) => {
+	const errors = collectErrors(page);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/');
+	const ids = await stepIds(page);
+	await scrollToStep(page, ids[Math.floor(ids.length / 2)]!);
+	await expectActiveStepMatchesScroll(page);
+	for (const size of [
+		{ width: 390, height: 844 },
+		{ width: 1024, height: 600 },
+		{ width: 1440, height: 900 }
+	]) {
+		await page.setViewportSize(size);
+		await frames(page, 4);
+		await expectActiveStepMatchesScroll(page);
+	}
+	expect(errors).toEqual([]);
+});
+
+test('twenty fast flings land on the right step', async ({ page }) => {
+	const errors = collectErrors(page);
+	await page.goto('/');
+	await page.mouse.move(400, 400);
+	// A seeded sequence, so a failure replays the same way.
+	let seed = 7;
+	const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) as number;
+	for (let i = 0; i < 20; i++) {
+		const down = i % 2 === 0 ? 1 : -1;
+		await page.mouse.wheel(0, down * (2000 + rand() * 8000));
+		await page.waitForTimeout(20 + rand() * 60);
+	}
+	// End somewhere in the middle of the story, not at either end.
+	await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.45));
+	for (let i = 0; i < 6; i++) await page.mouse.wheel(0, (i % 2 ? -1 : 1) * 3000);
+	await scrollSettled(page);
+	await expectActiveStepMatchesScroll(page);
+	expect(errors).toEqual([]);
+});
+
+test('a deep link to every chapter puts that chapter in view', async ({ page }) => {
+	const errors = collectErrors(page);
+	await page.goto('/');
+	const ids = await chapterIds(page);
+	expect(ids.length).toBeGreaterThan(5);
+	for (const id of ids) {
+		await page.goto('about:blank');
+		await page.goto(`/#${id}`);
+		await scrollSettled(page);
+		await expect(page.locator(`section#${id} h2`), `/#${id}`).toBeInViewport();
+	}
+	expect(errors).toEqual([]);
+});
+
+test('back and forward after following links return to where the reader was', async ({ page }) => {
+	const errors = collectErrors(page);
+	await page.goto('/');
+	// The spoiler button is a link to the first chapter.
+	await page.locator('main a[href^="#"]').first().click();
+	await scrollSettled(page);
+	const first = new URL(page.url()).hash;
+	expect(first).not.toBe('');
+	// A citation mark half-way through the story opens the source note.
+	const ids = await stepIds(page);
+	const cited = page.locator('[data-step] sup a[href^="#"]');
+	expect(await cited.count(), 'citation marks that link to source notes').toBeGreaterThan(0);
+	const middle = await cited.evaluateAll(
+		(els, half) =>
+			els.findIndex((e) => e.closest('[data-step]')?.getAttribute('data-step') === half),
+		ids[Math.floor(ids.length / 2)]
+	);
+	const mark = cited.nth(Math.max(0, middle));
+	const from = await mark.evaluate((e) => e.closest('[data-step]')!.getAttribute('data-step')!);
+	await scrollToStep(page, from);
+	const y = await page.evaluate(() => window.scrollY);
+	await mark.click();
+	await scrollSettled(page);
+	const target = new URL(page.url()).hash;
+	await expect(page.locator(target)).toBeInViewport();
+	await page.goBack();
+	await scrollSettled(page);
+	expect(new URL(page.url()).hash).toBe(first);
+	expect(Math.abs((await page.evaluate(() => window.scrollY)) - y)).toBeLessThan(50);
+	await expect(page.locator(`[data-step="${from}"]`)).toBeInViewport();
+	await expectActiveStepMatchesScroll(page);
+	await page.goForward();
+	await scrollSettled(page);
+	expect(new URL(page.url()).hash).toBe(target);
+	await expect(page.locator(target)).toBeInViewport();
+	expect(errors).toEqual([]);
+});
+
+test('back and forward between deep links typed in the address bar', async ({ page }) => {
+	const errors = collectErrors(page);
+	await page.goto('/');
+	const ids = await chapterIds(page);
+	const [a, b, c] = [ids[1]!, ids[Math.floor(ids.length / 2)]!, ids[ids.length - 2]!];
+	for (const id of [a, b, c]) {
+		await page.goto(`/#${id}`);
+		await scrollSettled(page);
+		await expect(page.locator(`section#${id} h2`)).toBeInViewport();
+	}
+	await page.goBack();
+	await scrollSettled(page);
+	await expect(page).toHaveURL(new RegExp(`#${b}$`));
+	await expect(page.locator(`section#${b} h2`), `back to /#${b}`).toBeInViewport();
+	await page.goBack();
+	await scrollSettled(page);
+	await expect(page.locator(`section#${a} h2`), `back to /#${a}`).toBeInViewport();
+	await page.goForward();
+	await scrollSettled(page);
+	await expect(page).toHaveURL(new RegExp(`#${b}$`));
+	await expect(page.locator(`section#${b} h2`), `forward to /#${b}`).toBeInViewport();
+	expect(errors).toEqual([]);
+});
+
+/** Listeners on window and document, through the DevTools protocol. */
+async function globalListeners(cdp: CDPSession): Promise<number> {
+	let n = 0;
+	for (const expression of ['window', 'document']) {
+		const { result } = await cdp.send('Runtime.evaluate', { expression });
+		const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
+			objectId: result.objectId!
+		});
+		n += listeners.length;
+		await cdp.send('Runtime.releaseObject', { objectId: result.objectId! });
+	}
+	return n;
+}
+
+interface Counts {
+	listeners: number;
+	scrollTriggers: number | null;
+	pinSpacers: number;
+	webgl: number;
+}
+
+async function counts(page: Page, cdp: CDPSession): Promise<Counts> {
+	await cdp.send('HeapProfiler.collectGarbage');
+	const inPage = await page.evaluate(() => {
+		const w = window as unknown as {
+			__strangers?: { scrollTriggers?: () => number; ScrollTrigger?: { getAll(): unknown[] } };
+			__webgl: { live(): number };
+		};
+		const st = w.__strangers;
+		const scrollTriggers =
+			typeof st?.scrollTriggers === 'function'
+				? st.scrollTriggers()
+				: st?.ScrollTrigger
+					? st.ScrollTrigger.getAll().length
+					: null;
+		return {
+			scrollTriggers,
+			pinSpacers: document.querySelectorAll('.pin-spacer').length,
+			webgl: w.__webgl.live()
+		};
+	});
+	return { listeners: await globalListeners(cdp), ...inPage };
+}
+
+test('twenty round trips between / and /present leak no listeners, triggers or contexts', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	await page.addInitScript(trackWebGL);
+	const errors = collectErrors(page);
+	const cdp = await page.context().newCDPSession(page);
+
+	const present = await page.request.get('/present');
+	expect(present.status(), '/present exists (DESIGN §3)').toBe(200);
+
+	const HREFS = {
+		'/': ['/', './', '..', '../'],
+		'/present': ['/present', './present', 'present']
+	} as const;
+	let clientSide = 0;
+
+	/** Client-side through the site's own links where it has them, else a full load. */
+	async function visit(path: '/' | '/present') {
+		const link = page.locator(HREFS[path].map((h) => `a[href="${h}"]`).join(', '));
+		if (await link.count()) {
+			await link.first().click();
+			clientSide++;
+		} else {
+			await page.goto(path);
+		}
+		await expect(page).toHaveURL(path === '/' ? /\/(#.*)?$/ : /\/present(#.*)?$/);
+		await page.waitForLoadState('networkidle');
+	}
+
+	/** On /: go to the finale so the starfield (and every scene) has been created. */
+	async function readToTheEnd() {
+		await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+		await frames(page, 4);
+		await page.waitForTimeout(300);
+		await page.evaluate(() => window.scrollTo(0, 0));
+		await frames(page, 2);
+	}
+
+	await page.goto('/');
+	await readToTheEnd();
+	await visit('/present');
+	await visit('/');
+	const before = await counts(page, cdp);
+
+	for (let i = 0; i < 20; i++) {
+		await readToTheEnd();
+		await visit('/present');
+		await visit('/');
+	}
+	const after = await counts(page, cdp);
+	test.info().annotations.push({
+		type: 'counts',
+		description: JSON.stringify({ before, after, clientSide })
+	});
+	expect(after.listeners, 'listeners on window and document').toBeLessThanOrEqual(before.listeners);
+	expect(after.pinSpacers, 'ScrollTrigger pin spacers in the DOM').toBeLessThanOrEqual(
+		before.pinSpacers
+	);
+	expect(after.webgl, 'live WebGL contexts').toBeLessThanOrEqual(Math.max(1, before.webgl));
+	if (before.scrollTriggers !== null && after.scrollTriggers !== null)
+		expect(after.scrollTriggers, 'ScrollTrigger.getAll().length').toBeLessThanOrEqual(
+			before.scrollTriggers
+		);
+	expect(errors).toEqual([]);
+});
