@@ -11,9 +11,11 @@ class MotionPreference {
 	#choice = $state<'reduce' | 'full' | null>(null);
 
 	constructor() {
-		if (typeof localStorage !== 'undefined') {
-			const saved = localStorage.getItem(KEY);
+		try {
+			const saved = globalThis.localStorage?.getItem(KEY);
 			if (saved === 'reduce' || saved === 'full') this.#choice = saved;
+		} catch {
+			// Reading storage throws inside a cross-origin frame that blocks it (embeds): no choice saved.
 		}
 	}
 

@@ -8,4 +8,6 @@ export interface SceneProps {
 	progress: number;
 	/** Strings from the chapter's `sceneData` (story text the scene draws). */
 	data: Record<string, string>;
+	/** Every chapter, in reading order: for scenes that lead elsewhere (the finale's stars). */
+	chapters: { id: string; title: string }[];
 }

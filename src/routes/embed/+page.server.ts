@@ -1,0 +1,3 @@
+import { getContent } from '$lib/content/index.server';
+
+export const load = () => ({ content: getContent() });
