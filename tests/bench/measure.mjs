@@ -155,6 +155,53 @@ export async function measureScroll(browser, origin, build, firstLoadUrls) {
 			// An old browser without these entry types: the figures read as zero.
 		}
 	});
+	// Count draw calls and point vertices per frame from outside, for a starfield that exposes no stats.
+	await context.addInitScript(() => {
+		const gl = {
+			frames: [],
+			current: { calls: 0, points: 0, vertices: 0, draws: [] },
+			first: null
+		};
+		window.__benchGl = gl;
+		const tick = () => {
+			if (gl.current.calls) {
+				gl.first ??= gl.current;
+				gl.frames.push(gl.current);
+			}
+			if (gl.frames.length > 600) gl.frames.shift();
+			gl.current = { calls: 0, points: 0, vertices: 0, draws: [] };
+			requestAnimationFrame(tick);
+		};
+		requestAnimationFrame(tick);
+		for (const proto of [
+			globalThis.WebGLRenderingContext?.prototype,
+			globalThis.WebGL2RenderingContext?.prototype
+		]) {
+			if (!proto) continue;
+			for (const name of [
+				'drawArrays',
+				'drawElements',
+				'drawArraysInstanced',
+				'drawElementsInstanced'
+			]) {
+				const original = proto[name];
+				if (!original) continue;
+				proto[name] = function (mode, a, b, c, d) {
+					gl.current.calls++;
+					const count = name.startsWith('drawArrays') ? b : a;
+					const instances = name.endsWith('Instanced')
+						? name === 'drawArraysInstanced'
+							? c
+							: d
+						: 1;
+					gl.current.vertices += count * instances;
+					if (mode === 0) gl.current.points += count * instances;
+					if (gl.current.draws.length < 8) gl.current.draws.push([mode, count * instances]);
+					return original.call(this, mode, a, b, c, d);
+				};
+			}
+		}
+	});
 	const page = await context.newPage();
 	const urls = [];
 	const errors = [];
@@ -231,6 +278,25 @@ export async function measureScroll(browser, origin, build, firstLoadUrls) {
 			};
 			via = 'data-stars on [data-starfield]';
 		}
+		const glFrames = w.__benchGl?.frames ?? [];
+		const recent = glFrames.slice(-60);
+		if (!stats && recent.length) {
+			const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+			const first = w.__benchGl.first;
+			stats = {
+				stars: first.points,
+				starsNow: med(recent.map((f) => f.points)),
+				drawCalls: med(recent.map((f) => f.calls)),
+				firstFrameDraws: first.draws,
+				lastFrameDraws: recent.at(-1).draws,
+				framesWithMoreThanOneDraw: recent.filter((f) => f.calls > 1).length,
+				frameMs: null,
+				level: null,
+				renderer: 'webgl'
+			};
+			via =
+				'WebGL calls counted by the bench: points drawn in the first frame (full quality), median draw calls per frame';
+		}
 		return {
 			shifts: b.shifts,
 			longTasks: b.longTasks,
@@ -265,7 +331,8 @@ export async function measureScroll(browser, origin, build, firstLoadUrls) {
 		prev = s.t;
 		clsWindow = Math.max(clsWindow, current);
 	}
-	const longTasks = probe.longTasks.filter((t) => t.t >= run.start);
+	const longTasks = probe.longTasks.filter((t) => t.t >= run.start && t.t < run.scrollEnd);
+	const finaleLongTasks = probe.longTasks.filter((t) => t.t >= run.scrollEnd);
 	const seen = new Set(firstLoadUrls);
 	const lazyJs = [...new Set(urls)]
 		.filter((u) => /\.m?js(\?|$)/.test(u) && !seen.has(u))
@@ -290,6 +357,7 @@ export async function measureScroll(browser, origin, build, firstLoadUrls) {
 		clsWindow,
 		shifts,
 		longTasks,
+		finaleLongTasks,
 		frames: run.frames,
 		scrollMs: run.scrollEnd - run.start,
 		raf: { p50: percentile(run.intervals, 50), p95: percentile(run.intervals, 95) },
@@ -301,8 +369,14 @@ export async function measureScroll(browser, origin, build, firstLoadUrls) {
 			via: probe.via,
 			reason,
 			stars: sf?.stars ?? null,
+			starsNow: sf?.starsNow ?? null,
+			raw: sf,
 			drawCalls: sf?.drawCalls ?? null,
-			frameMs: Number.isFinite(sf?.frameMs) ? sf.frameMs : null,
+			frameMs: Number.isFinite(sf?.frameMs)
+				? sf.frameMs
+				: sf
+					? percentile(run.finale.slice(Math.floor(run.finale.length / 2)), 50)
+					: null,
 			level: sf?.level ?? null,
 			renderer: sf?.renderer ?? null,
 			rafAtFinale: percentile(run.finale.slice(Math.floor(run.finale.length / 2)), 50)

@@ -153,8 +153,8 @@ try {
 			'tasks',
 			{ op: '<=', limit: 0 },
 			s.longTasks.length
-				? `longest ${Math.max(...s.longTasks.map((t) => t.duration)).toFixed(0)} ms; total ${s.longTasks.reduce((a, t) => a + t.duration, 0).toFixed(0)} ms`
-				: `${s.frames} frames over ${(s.scrollMs / 1000).toFixed(1)} s`
+				? `longest ${Math.max(...s.longTasks.map((t) => t.duration)).toFixed(0)} ms, total ${s.longTasks.reduce((a, t) => a + t.duration, 0).toFixed(0)} ms over a ${(s.scrollMs / 1000).toFixed(1)} s scroll; then ${s.finaleLongTasks.length} more in 4 s at the finale`
+				: `${s.frames} frames over ${(s.scrollMs / 1000).toFixed(1)} s; then ${s.finaleLongTasks.length} in 4 s at the finale`
 		);
 		figure('raf-interval-p50', s.raf.p50, 'ms', { op: '<=', limit: 16.7, unit: 'ms' });
 		figure(
@@ -208,7 +208,7 @@ try {
 			{ op: '>=', limit: 50000 },
 			sf.stars == null
 				? `n/a: ${why}`
-				: `level ${sf.level ?? '?'} of the quality ladder (0 = full), renderer ${sf.renderer ?? '?'}, via ${sf.via}`
+				: `${sf.starsNow != null ? `${sf.starsNow} after adapting; ` : ''}${sf.level != null ? `level ${sf.level} (0 = full); ` : ''}renderer ${sf.renderer ?? '?'}; via ${sf.via}`
 		);
 		figure(
 			'starfield-draw-calls',
