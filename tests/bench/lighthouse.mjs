@@ -42,8 +42,20 @@ export async function runLighthouse(url) {
 				.map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
 		}
 		const metric = (id) => lhr.audits[id]?.numericValue ?? null;
+		const opportunities = Object.values(lhr.audits)
+			.filter((a) => a.details?.type === 'opportunity' && (a.details.overallSavingsMs ?? 0) > 0)
+			.map((a) => ({
+				id: a.id,
+				savingsMs: a.details.overallSavingsMs,
+				items: (a.details.items ?? []).slice(0, 6).map((i) => i.url ?? i.node?.snippet ?? '')
+			}));
+		const lcpElement =
+			lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node
+				?.snippet ?? null;
 		return {
 			scores,
+			opportunities,
+			lcpElement,
 			failing,
 			metrics: {
 				fcpMs: metric('first-contentful-paint'),

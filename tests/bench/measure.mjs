@@ -17,6 +17,14 @@ export function chromiumPath() {
 	return found;
 }
 
+/** A phone, as Lighthouse's mobile run sees one (Moto G Power). */
+export const PHONE = {
+	viewport: { width: 412, height: 823 },
+	deviceScaleFactor: 1.75,
+	isMobile: true,
+	hasTouch: true
+};
+
 export function openBrowser() {
 	return chromium.launch({
 		executablePath: chromiumPath(),
@@ -137,8 +145,14 @@ const percentile = (xs, p) => {
  * recording layout shifts, long tasks, rAF intervals, fonts, the JS loaded on the way, and
  * what the starfield says about itself at the end.
  */
-export async function measureScroll(browser, origin, build, firstLoadUrls) {
-	const context = await browser.newContext({ viewport: VIEWPORT });
+export async function measureScroll(
+	browser,
+	origin,
+	build,
+	firstLoadUrls,
+	device = { viewport: VIEWPORT }
+) {
+	const context = await browser.newContext(device);
 	await context.addInitScript(() => {
 		const b = { shifts: [], longTasks: [] };
 		window.__bench = b;

@@ -404,7 +404,7 @@ describe('content fuzz', () => {
 			const r = attempt({ file, text: serialise(cloneDoc(ws, file)), what: 'none', expect: 'ok' });
 			expect(r, `content/${file} after a round trip`).toEqual({ ok: true });
 		}
-	});
+	}, 60_000);
 
 	// sources.yaml's `about` is Markdown (schema.ts) rendered on the page, so the rules of
 	// content/README.md hold there too: quotations word for word, citations to known sources.
@@ -460,6 +460,6 @@ describe('content fuzz', () => {
 			}
 			expect(runs, 'the mutator found nothing to mutate').toBe(RUNS_PER_MUTATOR);
 			expect(failures).toEqual([]);
-		});
+		}, 60_000);
 	});
 });
