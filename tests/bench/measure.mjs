@@ -299,7 +299,7 @@ export async function measureScroll(
 			const first = w.__benchGl.first;
 			stats = {
 				stars: first.points,
-				starsNow: med(recent.map((f) => f.points)),
+				starsNow: med(recent.slice(-10).map((f) => f.points)),
 				drawCalls: med(recent.map((f) => f.calls)),
 				firstFrameDraws: first.draws,
 				lastFrameDraws: recent.at(-1).draws,

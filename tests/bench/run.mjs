@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { startServer } from './serve.mjs';
 import {
 	lazyThreeChunks,
@@ -295,11 +296,17 @@ console.log(
 	`\n${figures.length - failed.length - na.length} ok, ${failed.length} over budget${failed.length ? ` (${failed.join(', ')})` : ''}, ${na.length} n/a; ${((Date.now() - started) / 1000).toFixed(0)} s`
 );
 
+const load = loadavg().map((x) => Math.round(x * 10) / 10);
+const cores = availableParallelism();
+console.log(
+	`machine: ${cores} cores, load average ${load.join(' / ')}${load[0] > cores ? ' — busy: timings (Lighthouse performance, long tasks, frame times, LCP) are inflated; re-run on a quiet machine' : ''}`
+);
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
 const out = {
 	date: new Date().toISOString(),
 	commit: commit.stdout.trim() || null,
 	node: process.version,
+	machine: { cores, loadavg: load },
 	seconds: Math.round((Date.now() - started) / 1000),
 	figures,
 	details
