@@ -7,6 +7,8 @@ const config = {
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', entries: ['*'] },
+		// Registered by src/lib/present/offline.ts, which skips framed pages (embeds).
+		serviceWorker: { register: false },
 		// Prerendered pages carry their policy as a <meta> tag, so only hashes work (no nonces);
 		// frame-ancestors is ignored in a meta tag and belongs to the host's headers (README).
 		csp: {

@@ -6,8 +6,13 @@ export interface SceneProps {
 	stepIndex: number;
 	/** Progress through the active step, 0..1. */
 	progress: number;
+	/**
+	 * Progress through the run of consecutive steps sharing this state, 0..1 (equal to `progress`
+	 * when the state has one step). Timelines seek with this one.
+	 */
+	stateProgress?: number;
 	/** Strings from the chapter's `sceneData` (story text the scene draws). */
 	data: Record<string, string>;
 	/** Every chapter, in reading order: for scenes that lead elsewhere (the finale's stars). */
-	chapters: { id: string; title: string }[];
+	chapters?: { id: string; title: string }[];
 }

@@ -1,0 +1,259 @@
+/**
+ * The classroom deck: the story's steps, one per slide, in reading order, with a discussion slide
+ * closing each interpretive chapter. Pure data and pure functions: no DOM, no Svelte, so the
+ * presenter, the speaker view and the unit tests all share one model.
+ */
+import type { Chapter, Html, Step } from '$lib/content/types';
+
+interface SlideBase {
+	/** Stable id, used in `/present#<id>`: the step's id, or `<chapter>--discussion`. */
+	id: string;
+	/** Position in the deck, from 0. */
+	n: number;
+	chapter: Chapter;
+	/** Position of the chapter in the deck's chapter list, from 0. */
+	chapterIndex: number;
+	/** The chapter step whose scene state this slide shows. */
+	stepIndex: number;
+}
+
+export interface StepSlide extends SlideBase {
+	kind: 'step';
+	step: Step;
+}
+
+export interface DiscussionSlide extends SlideBase {
+	kind: 'discussion';
+	questions: Html[];
+}
+
+export type Slide = StepSlide | DiscussionSlide;
+
+export interface DeckChapter {
+	chapter: Chapter;
+	/** Index of its first slide. */
+	first: number;
+	/** Number of slides, the discussion slide included. */
+	count: number;
+}
+
+export interface Deck {
+	slides: Slide[];
+	chapters: DeckChapter[];
+	/** Slide index by slide id (steps and discussion slides). */
+	byId: Map<string, number>;
+	/** First slide index by chapter id. */
+	byChapter: Map<string, number>;
+}
+
+/**
+ * Content ids are lowercase words joined by single dashes, so a double dash can never collide with
+ * a chapter or step id.
+ */
+export function discussionId(chapterId: string): string {
+	return `${chapterId}--discussion`;
+}
+
+/** Interpretive chapters with questions end on a discussion slide. */
+export function hasDiscussion(chapter: Chapter): boolean {
+	return chapter.kind === 'reading' && chapter.questions.length > 0;
+}
+
+export function buildDeck(chapters: Chapter[]): Deck {
+	const slides: Slide[] = [];
+	const deckChapters: DeckChapter[] = [];
+	const byId = new Map<string, number>();
+	const byChapter = new Map<string, number>();
+
+	const add = (slide: Slide) => {
+		if (byId.has(slide.id)) throw new Error(`Duplicate slide id "${slide.id}"`);
+		byId.set(slide.id, slide.n);
+		slides.push(slide);
+	};
+
+	for (const chapter of chapters) {
+		if (chapter.steps.length === 0 && !hasDiscussion(chapter)) continue;
+		const chapterIndex = deckChapters.length;
+		const first = slides.length;
+		byChapter.set(chapter.id, first);
+		chapter.steps.forEach((step, stepIndex) => {
+			add({ kind: 'step', id: step.id, n: slides.length, chapter, chapterIndex, stepIndex, step });
+		});
+		if (hasDiscussion(chapter)) {
+			add({
+				kind: 'discussion',
+				id: discussionId(chapter.id),
+				n: slides.length,
+				chapter,
+				chapterIndex,
+				stepIndex: Math.max(0, chapter.steps.length - 1),
+				questions: chapter.questions
+			});
+		}
+		deckChapters.push({ chapter, first, count: slides.length - first });
+	}
+	return { slides, chapters: deckChapters, byId, byChapter };
+}
+
+/**
+ * The slide a URL hash points at: a step id, a discussion slide id, or a chapter id (its first
+ * slide). `null` when the hash names nothing in the deck.
+ */
+export function indexForHash(deck: Deck, hash: string): number | null {
+	let id = hash.startsWith('#') ? hash.slice(1) : hash;
+	try {
+		id = decodeURIComponent(id);
+	} catch {
+		return null;
+	}
+	if (!id) return null;
+	return deck.byId.get(id) ?? deck.byChapter.get(id) ?? null;
+}
+
+export function clampIndex(deck: Deck, index: number): number {
+	if (deck.slides.length === 0) return 0;
+	if (!Number.isFinite(index)) return 0;
+	return Math.min(deck.slides.length - 1, Math.max(0, Math.trunc(index)));
+}
+
+/** The slide index for what a person types into "go to": a 1-based number. */
+export function indexForNumber(deck: Deck, typed: string): number | null {
+	const t = typed.trim();
+	if (!/^\d+$/.test(t)) return null;
+	const n = Number(t);
+	if (n < 1 || n > deck.slides.length) return null;
+	return n - 1;
+}
+
+/** "12 / 84" */
+export function counterLabel(deck: Deck, index: number): string {
+	return `${index + 1} / ${deck.slides.length}`;
+}
+
+export type Overlay = 'overview' | 'help' | 'goto';
+
+export interface DeckState {
+	index: number;
+	blackout: boolean;
+	overlay: Overlay | null;
+}
+
+export type Action =
+	| { type: 'next' }
+	| { type: 'prev' }
+	| { type: 'first' }
+	| { type: 'last' }
+	| { type: 'go'; index: number }
+	| { type: 'blackout'; on?: boolean }
+	| { type: 'open'; overlay: Overlay }
+	| { type: 'close' }
+	/** Side effects the page carries out; the state does not change. */
+	| { type: 'fullscreen' }
+	| { type: 'notes' };
+
+export function reduce(deck: Deck, state: DeckState, action: Action): DeckState {
+	const go = (index: number): DeckState => ({ ...state, index: clampIndex(deck, index) });
+	switch (action.type) {
+		case 'next':
+			return go(state.index + 1);
+		case 'prev':
+			return go(state.index - 1);
+		case 'first':
+			return go(0);
+		case 'last':
+			return go(deck.slides.length - 1);
+		case 'go':
+			return { ...go(action.index), overlay: null };
+		case 'blackout':
+			return { ...state, blackout: action.on ?? !state.blackout };
+		case 'open':
+			return { ...state, overlay: state.overlay === action.overlay ? null : action.overlay };
+		case 'close':
+			return { ...state, overlay: null };
+		default:
+			return state;
+	}
+}
+
+export interface KeyInput {
+	key: string;
+	shiftKey?: boolean;
+	ctrlKey?: boolean;
+	metaKey?: boolean;
+	altKey?: boolean;
+}
+
+const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'Tab', 'Fn']);
+
+/**
+ * What a key does in the presenter. Clickers send PageDown/PageUp (some send arrows, F5 for
+ * "start" and `.` or `b` for a black screen), so those are all covered.
+ *
+ * - While blacked out, any key (B included) brings the slide back and does nothing else.
+ * - While the go-to dialog is open, its input owns the keyboard.
+ * - While help or the overview is open, only the key that opened it (or Escape) closes it.
+ * - With Ctrl, Cmd or Alt held, the browser's own shortcut wins (Ctrl+P prints, Alt+← goes back).
+ */
+export function actionForKey(e: KeyInput, state: Pick<DeckState, 'blackout' | 'overlay'>) {
+	if (e.ctrlKey || e.metaKey || e.altKey) return null;
+	if (MODIFIER_KEYS.has(e.key)) return null;
+	if (state.blackout) return { type: 'blackout', on: false } as const satisfies Action;
+
+	const k = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+	if (state.overlay === 'goto') return null;
+	if (state.overlay === 'help') {
+		return k === '?' || k === 'h' || k === 'Escape' ? ({ type: 'close' } as const) : null;
+	}
+	if (state.overlay === 'overview') {
+		return k === 'o' || k === 'Escape' ? ({ type: 'close' } as const) : null;
+	}
+
+	switch (k) {
+		case 'ArrowRight':
+		case 'ArrowDown':
+		case 'PageDown':
+			return { type: 'next' } as const;
+		case 'ArrowLeft':
+		case 'ArrowUp':
+		case 'PageUp':
+		case 'Backspace':
+			return { type: 'prev' } as const;
+		case ' ':
+		case 'Spacebar':
+			return e.shiftKey ? ({ type: 'prev' } as const) : ({ type: 'next' } as const);
+		case 'Home':
+			return { type: 'first' } as const;
+		case 'End':
+			return { type: 'last' } as const;
+		case 'f':
+		case 'F5':
+			return { type: 'fullscreen' } as const;
+		case 'b':
+		case '.':
+			return { type: 'blackout' } as const;
+		case 'o':
+			return { type: 'open', overlay: 'overview' } as const;
+		case 'g':
+			return { type: 'open', overlay: 'goto' } as const;
+		case '?':
+		case 'h':
+			return { type: 'open', overlay: 'help' } as const;
+		case 's':
+			return { type: 'notes' } as const;
+		default:
+			return null;
+	}
+}
+
+/** The key list the help dialog shows; kept next to `actionForKey` so the two agree. */
+export const KEY_HELP: { keys: string[]; what: string }[] = [
+	{ keys: ['→', 'Space', 'Page Down', '↓'], what: 'Next slide' },
+	{ keys: ['←', 'Shift + Space', 'Page Up', '↑'], what: 'Previous slide' },
+	{ keys: ['Home', 'End'], what: 'First / last slide' },
+	{ keys: ['G'], what: 'Go to a slide by number' },
+	{ keys: ['O'], what: 'Overview of every chapter' },
+	{ keys: ['B', '.'], what: 'Black screen (any key returns)' },
+	{ keys: ['F'], what: 'Full screen (Esc leaves it)' },
+	{ keys: ['S'], what: 'Open the speaker view in a new window' },
+	{ keys: ['?'], what: 'This help' }
+];

@@ -1,0 +1,11 @@
+import type { Chapter } from '$lib/content/types';
+
+/** “Chapter 4: Home”; the opening chapter is just its title. */
+export function chapterLabel(chapter: Pick<Chapter, 'n' | 'title' | 'kind'>): string {
+	return chapter.kind === 'opening' ? chapter.title : `Chapter ${chapter.n}: ${chapter.title}`;
+}
+
+/** The two-digit number shown beside a chapter's title: 01, 02, … */
+export function chapterNumber(chapter: Pick<Chapter, 'n'>): string {
+	return String(chapter.n).padStart(2, '0');
+}

@@ -1,0 +1,106 @@
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/// <reference types="@sveltejs/kit" />
+
+/**
+ * Offline use after one visit (DESIGN §3): a classroom's Wi-Fi must not be able to stop a lesson.
+ *
+ * - install: every built asset (`build`: Vite's output, the lazily loaded three.js chunk and the
+ *   fonts included), every static file and every prerendered page is stored in a cache named with
+ *   this version. Nothing is activated early: a lesson in progress keeps the version it started
+ *   with, and a new version takes over once the old one's pages are closed (the next visit).
+ * - activate: caches of other versions are deleted.
+ * - fetch: immutable assets come from the cache first; pages and data go to the network first
+ *   (so a new version is seen as soon as it is online) and fall back to the cache when the network
+ *   fails or is too slow.
+ */
+import { build, files, prerendered, version } from '$service-worker';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+
+const CACHE = `strangers-${version}`;
+const PREFIX = 'strangers-';
+const ASSETS = new Set([...build, ...files]);
+const PAGES = new Set(prerendered);
+/** How long a page may wait for a slow network before the stored copy is served. */
+const NETWORK_PATIENCE_MS = 3000;
+
+sw.addEventListener('install', (event) => {
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...ASSETS, ...PAGES])));
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const key of await caches.keys()) {
+				if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
+			}
+			// The first install takes charge of the open page at once, so a single visit is enough.
+			await sw.clients.claim();
+		})()
+	);
+});
+
+sw.addEventListener('fetch', (event) => {
+	const request = event.request;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== sw.location.origin) return;
+	if (request.headers.has('range')) return;
+
+	if (ASSETS.has(url.pathname) || url.pathname.startsWith('/_app/immutable/')) {
+		event.respondWith(cacheFirst(request));
+	} else {
+		event.respondWith(networkFirst(request, event));
+	}
+});
+
+async function cacheFirst(request: Request): Promise<Response> {
+	// Any version's cache will do: an immutable file's name changes whenever its content does.
+	const hit = await caches.match(request);
+	if (hit) return hit;
+	const response = await fetch(request);
+	if (response.ok && response.type === 'basic') {
+		const copy = response.clone();
+		caches.open(CACHE).then((cache) => cache.put(request, copy));
+	}
+	return response;
+}
+
+async function networkFirst(request: Request, event: FetchEvent): Promise<Response> {
+	const network = fetch(request);
+	// The network's answer refreshes the cache, even when the stored copy was served first.
+	event.waitUntil(
+		network.then(
+			async (response) => {
+				if (response.ok && response.type === 'basic') {
+					await (await caches.open(CACHE)).put(request, response.clone());
+				}
+			},
+			() => undefined
+		)
+	);
+
+	// Pages read their query on the client (and SvelteKit adds one to __data.json): match without it.
+	const ignoreSearch = true;
+	const stored = async () =>
+		(await (await caches.open(CACHE)).match(request, { ignoreSearch })) ??
+		(await caches.match(request, { ignoreSearch }));
+
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const slow = new Promise<'slow'>((resolve) => {
+		timer = setTimeout(() => resolve('slow'), NETWORK_PATIENCE_MS);
+	});
+	try {
+		const first = await Promise.race([network, slow]);
+		if (first !== 'slow') return first;
+		return (await stored()) ?? (await network);
+	} catch (error) {
+		const copy = await stored();
+		if (copy) return copy;
+		throw error;
+	} finally {
+		clearTimeout(timer);
+	}
+}
