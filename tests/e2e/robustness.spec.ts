@@ -215,7 +215,10 @@ async function globalListeners(cdp: CDPSession): Promise<number> {
 
 interface Counts {
 	listeners: number;
+	/** window.__strangers.scenes (src/lib/scenes/gsap.ts), null where the hook is missing */
 	scrollTriggers: number | null;
+	gsapContexts: number | null;
+	loops: number | null;
 	pinSpacers: number;
 	webgl: number;
 }
@@ -224,18 +227,14 @@ async function counts(page: Page, cdp: CDPSession): Promise<Counts> {
 	await cdp.send('HeapProfiler.collectGarbage');
 	const inPage = await page.evaluate(() => {
 		const w = window as unknown as {
-			__strangers?: { scrollTriggers?: () => number; ScrollTrigger?: { getAll(): unknown[] } };
+			__strangers?: { scenes?: { triggers: number; contexts: number; loops: number } };
 			__webgl: { live(): number };
 		};
-		const st = w.__strangers;
-		const scrollTriggers =
-			typeof st?.scrollTriggers === 'function'
-				? st.scrollTriggers()
-				: st?.ScrollTrigger
-					? st.ScrollTrigger.getAll().length
-					: null;
+		const scenes = w.__strangers?.scenes;
 		return {
-			scrollTriggers,
+			scrollTriggers: scenes ? scenes.triggers : null,
+			gsapContexts: scenes ? scenes.contexts : null,
+			loops: scenes ? scenes.loops : null,
 			pinSpacers: document.querySelectorAll('.pin-spacer').length,
 			webgl: w.__webgl.live()
 		};
@@ -258,19 +257,30 @@ test('twenty round trips between / and /present leak no listeners, triggers or c
 		'/': ['/', './', '..', '../'],
 		'/present': ['/present', './present', 'present']
 	} as const;
-	let clientSide = 0;
 
-	/** Client-side through the site's own links where it has them, else a full load. */
+	/**
+	 * Client-side, as a reader clicking a link: the site's own link where it has one, else a
+	 * link put in the page for the purpose (SvelteKit's router takes any same-origin <a>).
+	 */
 	async function visit(path: '/' | '/present') {
-		const link = page.locator(HREFS[path].map((h) => `a[href="${h}"]`).join(', '));
+		const link = page.locator(HREFS[path].map((h) => `main a[href="${h}"]`).join(', '));
 		if (await link.count()) {
 			await link.first().click();
-			clientSide++;
 		} else {
-			await page.goto(path);
+			await page.evaluate((href) => {
+				const a = document.createElement('a');
+				a.href = href;
+				a.id = '__round-trip';
+				a.textContent = 'go';
+				a.style.cssText = 'position:fixed;left:0;bottom:0;z-index:2147483647;background:#fff';
+				document.body.append(a);
+			}, path);
+			await page.locator('#__round-trip').click();
+			await page.evaluate(() => document.getElementById('__round-trip')?.remove());
 		}
 		await expect(page).toHaveURL(path === '/' ? /\/(#.*)?$/ : /\/present(#.*)?$/);
 		await page.waitForLoadState('networkidle');
+		await frames(page, 2);
 	}
 
 	/** On /: go to the finale so the starfield (and every scene) has been created. */
@@ -283,6 +293,7 @@ test('twenty round trips between / and /present leak no listeners, triggers or c
 	}
 
 	await page.goto('/');
+	await page.evaluate(() => ((window as unknown as { __same: boolean }).__same = true));
 	await readToTheEnd();
 	await visit('/present');
 	await visit('/');
@@ -296,16 +307,23 @@ test('twenty round trips between / and /present leak no listeners, triggers or c
 	const after = await counts(page, cdp);
 	test.info().annotations.push({
 		type: 'counts',
-		description: JSON.stringify({ before, after, clientSide })
+		description: JSON.stringify({ before, after })
 	});
+	console.log(`round trips: before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`);
+	expect(
+		await page.evaluate(() => (window as unknown as { __same?: boolean }).__same),
+		'every trip was client-side (the window survived)'
+	).toBe(true);
 	expect(after.listeners, 'listeners on window and document').toBeLessThanOrEqual(before.listeners);
 	expect(after.pinSpacers, 'ScrollTrigger pin spacers in the DOM').toBeLessThanOrEqual(
 		before.pinSpacers
 	);
 	expect(after.webgl, 'live WebGL contexts').toBeLessThanOrEqual(Math.max(1, before.webgl));
-	if (before.scrollTriggers !== null && after.scrollTriggers !== null)
-		expect(after.scrollTriggers, 'ScrollTrigger.getAll().length').toBeLessThanOrEqual(
-			before.scrollTriggers
-		);
+	expect(after.scrollTriggers, 'the debug hook window.__strangers.scenes').not.toBeNull();
+	expect(after.scrollTriggers, 'ScrollTrigger.getAll().length').toBeLessThanOrEqual(
+		before.scrollTriggers!
+	);
+	expect(after.gsapContexts, 'live gsap contexts').toBeLessThanOrEqual(before.gsapContexts!);
+	expect(after.loops, 'running canvas loops').toBeLessThanOrEqual(before.loops!);
 	expect(errors).toEqual([]);
 });
