@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { expect, type Page } from '@playwright/test';
 
 /** The routes of DESIGN §3 that are pages of their own. */
@@ -138,4 +141,31 @@ export function disableWebGL(): void {
 		if (/^(webgl|webgl2|experimental-webgl)$/.test(type)) return null;
 		return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
 	} as typeof original;
+}
+
+/** The label of the spoiler gate's button, from content/story.yaml. */
+export function spoilerButtonLabel(): string {
+	const text = readFileSync(join(import.meta.dirname, '..', '..', 'content', 'story.yaml'), 'utf8');
+	const story = parse(text) as { spoiler: { button: string } };
+	return story.spoiler.button;
+}
+
+/** Passes the spoiler gate (DESIGN §1: a button, remembered for the session) where it is shown. */
+export async function enterStory(page: Page): Promise<void> {
+	const button = page
+		.getByRole('button', { name: spoilerButtonLabel() })
+		.filter({ visible: true })
+		.first();
+	if (await button.isVisible()) await button.click();
+	// The story fades in (a cross-fade even under reduced motion): wait until it is shown.
+	await page.waitForFunction(
+		() => {
+			let o = 1;
+			for (let n = document.querySelector('[data-step]'); n; n = n.parentElement)
+				o *= Number(getComputedStyle(n).opacity);
+			return o > 0.99;
+		},
+		undefined,
+		{ timeout: 5000 }
+	);
 }
