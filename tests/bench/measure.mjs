@@ -69,7 +69,8 @@ function fileFacts(build, origin, url) {
 		file: relative(build, path),
 		bytes: buf.length,
 		gzip: gzipSize(buf),
-		three: THREE_MARK.test(buf.toString('latin1'))
+		three: THREE_MARK.test(buf.toString('latin1')),
+		gsap: /ScrollTrigger|_gsap/.test(buf.toString('latin1'))
 	};
 }
 
