@@ -5,6 +5,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
+		// The stylesheets are small: inline them rather than make first paint wait on requests.
+		inlineStyleThreshold: 32 * 1024,
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', entries: ['*'] },
 		// Registered by src/lib/present/offline.ts, which skips framed pages (embeds).

@@ -1,3 +1,4 @@
 import { getContent } from '$lib/content/index.server';
+import { withoutSpeakerNotes } from '$lib/content/reader';
 
-export const load = () => ({ content: getContent() });
+export const load = () => ({ content: withoutSpeakerNotes(getContent()) });

@@ -316,6 +316,9 @@ export function loadContent(root: string): Content {
 		checkMarkdown(disagreements.file, ['points', i, 'conclusion'], p.conclusion);
 		checkMarkdown(disagreements.file, ['points', i, 'reason'], p.reason);
 	});
+	sources.data.sources.forEach((s, i) =>
+		checkMarkdown(sources.file, ['sources', i, 'about'], s.about)
+	);
 	checkMarkdown(story.file, ['spoiler', 'text'], story.data.spoiler.text);
 	checkMarkdown(story.file, ['credits'], story.data.credits);
 

@@ -24,6 +24,12 @@ export const sceneStates = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type SceneId = keyof typeof sceneStates;
+
+/**
+ * Scenes holding controls of their own (the finale's chapter stars). Their figure cannot be one
+ * opaque image (role="img" would hide the links), so its description becomes a caption instead.
+ */
+export const interactiveScenes: ReadonlySet<SceneId> = new Set(['finale']);
 export const sceneIds = Object.keys(sceneStates) as SceneId[];
 
 export const featureIds = [
