@@ -6,7 +6,6 @@ import Title from './drawings/Title.svelte';
 import Tower from './drawings/Tower.svelte';
 import Knock from './drawings/Knock.svelte';
 import Page from './drawings/Page.svelte';
-import Journey from './drawings/Journey.svelte';
 import House from './drawings/House.svelte';
 import Harry from './drawings/Harry.svelte';
 import Goodbye from './drawings/Goodbye.svelte';
@@ -26,7 +25,6 @@ export const sceneComponents: Record<SceneId, Component<SceneProps>> = {
 	tower: Tower,
 	knock: Knock,
 	page: Page,
-	journey: Journey,
 	house: House,
 	harry: Harry,
 	goodbye: Goodbye,

@@ -7,7 +7,6 @@ export const sceneStates = {
 	tower: ['dusk', 'climb', 'lit'],
 	knock: ['door', 'knock', 'sleeve', 'shut'],
 	page: ['blank', 'typing', 'typed'],
-	journey: ['city', 'suburbs'],
 	house: ['approach', 'windows', 'inside', 'told'],
 	harry: ['two-windows', 'nights', 'close'],
 	goodbye: ['table', 'trio', 'empty'],
