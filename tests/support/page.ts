@@ -152,11 +152,16 @@ export function spoilerButtonLabel(): string {
 
 /** Passes the spoiler gate (DESIGN §1: a button, remembered for the session) where it is shown. */
 export async function enterStory(page: Page): Promise<void> {
+	// Until hydration the control is a plain link, swapped for the button as the page comes alive:
+	// a click in between lands on the old element and is lost.
+	await page.locator('main.enhanced').waitFor({ state: 'attached' });
 	const button = page
 		.getByRole('button', { name: spoilerButtonLabel() })
 		.filter({ visible: true })
 		.first();
 	if (await button.isVisible()) await button.click();
+	// The gate withholds the story with visibility and inert, not opacity: wait for it to open.
+	await page.waitForFunction(() => !document.querySelector('#story')?.hasAttribute('inert'));
 	// The story fades in (a cross-fade even under reduced motion): wait until it is shown.
 	await page.waitForFunction(
 		() => {
