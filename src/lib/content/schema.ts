@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { featureIds, sceneIds } from '$lib/scenes/registry';
+import { featureIds, sceneIds } from './vocabulary';
 
 /** Ids become URL fragments (/#id), so they stay lowercase-with-dashes. */
 const id = z

@@ -1,4 +1,4 @@
-import type { SceneId, FeatureId } from '$lib/scenes/registry';
+import type { SceneId, FeatureId } from './vocabulary';
 
 export type ChapterKind = 'opening' | 'plot' | 'reading' | 'finale';
 export type Verdict = 'real' | 'imagined' | 'open';

@@ -1,3 +1,5 @@
+import { twoDigits } from '$lib/story/labels';
+
 /** The speaker view's elapsed-time clock, as plain data so it survives a reload (sessionStorage). */
 export interface TimerState {
 	/** When the current run started (ms since epoch), or null while paused. */
@@ -29,8 +31,8 @@ export function formatElapsed(ms: number): string {
 	const s = Math.floor(Math.max(0, ms) / 1000);
 	const h = Math.floor(s / 3600);
 	const m = Math.floor((s % 3600) / 60);
-	const ss = String(s % 60).padStart(2, '0');
-	return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+	const ss = twoDigits(s % 60);
+	return h > 0 ? `${h}:${twoDigits(m)}:${ss}` : `${m}:${ss}`;
 }
 
 export function parseTimer(raw: string | null): TimerState {

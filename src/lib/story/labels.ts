@@ -7,5 +7,10 @@ export function chapterLabel(chapter: Pick<Chapter, 'n' | 'title' | 'kind'>): st
 
 /** The two-digit number shown beside a chapter's title: 01, 02, … */
 export function chapterNumber(chapter: Pick<Chapter, 'n'>): string {
-	return String(chapter.n).padStart(2, '0');
+	return twoDigits(chapter.n);
+}
+
+/** 7 → "07": chapter numbers, clock minutes and seconds. */
+export function twoDigits(n: number): string {
+	return String(n).padStart(2, '0');
 }
