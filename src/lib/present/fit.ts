@@ -18,13 +18,19 @@ export function fit(node: HTMLElement, key: unknown, min = 0.6) {
 	};
 	const observer = new ResizeObserver(measure);
 	observer.observe(node);
-	document.fonts?.ready.then(measure, () => {});
+	// The fonts can arrive after the slide is gone: a destroyed fit measures nothing.
+	let live = true;
+	document.fonts?.ready.then(
+		() => live && measure(),
+		() => {}
+	);
 	measure();
 	return {
 		update(_next: unknown) {
 			measure();
 		},
 		destroy() {
+			live = false;
 			cancelAnimationFrame(frame);
 			observer.disconnect();
 		}

@@ -58,11 +58,14 @@ export function createScrollEngine({ root, state, source, triggerRatio = 0.5 }: 
 	// Text reflows (fonts arriving, a resize, a chapter opening) move every step below it.
 	const resizes = new ResizeObserver(remeasure);
 	resizes.observe(root);
-	root.ownerDocument.fonts?.ready.then(remeasure);
+	// The fonts can arrive after the engine is gone: a destroyed engine measures nothing.
+	let live = true;
+	root.ownerDocument.fonts?.ready.then(() => live && remeasure());
 
 	return {
 		remeasure,
 		destroy() {
+			live = false;
 			unsubscribe();
 			resizes.disconnect();
 			cancelAnimationFrame(frame);
