@@ -200,22 +200,25 @@ test('back and forward between deep links typed in the address bar', async ({ pa
 	expect(errors).toEqual([]);
 });
 
-/** Listeners on window and document, through the DevTools protocol. */
-async function globalListeners(cdp: CDPSession): Promise<number> {
+/** Listeners on window and document (all, and scroll ones), through the DevTools protocol. */
+async function globalListeners(cdp: CDPSession): Promise<{ all: number; scroll: number }> {
 	let n = 0;
+	let scroll = 0;
 	for (const expression of ['window', 'document']) {
 		const { result } = await cdp.send('Runtime.evaluate', { expression });
 		const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
 			objectId: result.objectId!
 		});
 		n += listeners.length;
+		scroll += listeners.filter((l) => l.type === 'scroll').length;
 		await cdp.send('Runtime.releaseObject', { objectId: result.objectId! });
 	}
-	return n;
+	return { all: n, scroll };
 }
 
 interface Counts {
 	listeners: number;
+	scrollListeners: number;
 	/** window.__strangers.scenes (src/lib/scenes/gsap.ts), null where the hook is missing */
 	scrollTriggers: number | null;
 	gsapContexts: number | null;
@@ -240,7 +243,8 @@ async function counts(page: Page, cdp: CDPSession): Promise<Counts> {
 			webgl: w.__webgl.live()
 		};
 	});
-	return { listeners: await globalListeners(cdp), ...inPage };
+	const { all, scroll } = await globalListeners(cdp);
+	return { listeners: all, scrollListeners: scroll, ...inPage };
 }
 
 test('twenty round trips between / and /present leak no listeners, triggers or contexts', async ({
@@ -316,6 +320,9 @@ test('twenty round trips between / and /present leak no listeners, triggers or c
 		'every trip was client-side (the window survived)'
 	).toBe(true);
 	expect(after.listeners, 'listeners on window and document').toBeLessThanOrEqual(before.listeners);
+	expect(after.scrollListeners, 'scroll listeners on window and document').toBeLessThanOrEqual(
+		before.scrollListeners
+	);
 	expect(after.pinSpacers, 'ScrollTrigger pin spacers in the DOM').toBeLessThanOrEqual(
 		before.pinSpacers
 	);
