@@ -1,11 +1,13 @@
 /**
- * The chapter the reader is in: the one holding the active step, else the one the URL's hash
- * points at (a chapter id or a step id inside one), else none.
+ * The chapter the reader is in: the active step's chapter (from the scroll state), else the one
+ * the URL's hash points at (a chapter id or a step id inside one), else none.
  */
-export function currentChapter(doc: Document, chapterIds: readonly string[]): string | null {
-	const active = doc.querySelector<HTMLElement>('[aria-current="step"][data-chapter]');
-	const fromStep = active?.dataset.chapter;
-	if (fromStep && chapterIds.includes(fromStep)) return fromStep;
+export function currentChapter(
+	active: string | null | undefined,
+	doc: Document,
+	chapterIds: readonly string[]
+): string | null {
+	if (active && chapterIds.includes(active)) return active;
 	const hash = decodeURIComponent(doc.location?.hash.slice(1) ?? '');
 	if (!hash) return null;
 	if (chapterIds.includes(hash)) return hash;
