@@ -1,3 +1,5 @@
+import { idFromHash } from '$lib/scroll/hash';
+
 /** What counts as near: within one viewport's height above or below the screen. */
 const NEAR = '100% 0px';
 
@@ -25,4 +27,12 @@ export function whenNear(el: Element, ready: () => void): () => void {
 		io.disconnect();
 		if (pending) cancelIdle(pending);
 	};
+}
+
+/** The element the URL's hash names is `el` or inside it. */
+export function holdsTarget(el: Element): boolean {
+	const id = idFromHash(location.hash);
+	if (!id) return false;
+	const target = document.getElementById(id);
+	return !!target && el.contains(target);
 }
