@@ -1,4 +1,6 @@
 import { getContent } from '$lib/content/index.server';
 import { withoutSpeakerNotes } from '$lib/content/reader';
+import { skeleton } from '$lib/content/skeleton';
 
-export const load = () => ({ content: withoutSpeakerNotes(getContent()) });
+// Serialised into the page as hydration data: the story without the prose the HTML already holds.
+export const load = () => ({ content: skeleton(withoutSpeakerNotes(getContent())) });
