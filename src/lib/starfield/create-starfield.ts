@@ -6,7 +6,7 @@
  *
  * Returns null when WebGL 2 is unavailable (the caller shows the 2D fallback).
  */
-import { watchIntersection, watchPageVisibility, watchSize, type Cleanup } from './lifecycle';
+import { skyInit, watchCanvas } from './canvas-host';
 import { chapterStarPositions } from './chapter-positions';
 import { createSkyRenderer } from './sky-renderer';
 import type { StarfieldHandle, StarfieldOptions } from './types';
@@ -15,53 +15,22 @@ export function createStarfield(
 	canvas: HTMLCanvasElement,
 	options: StarfieldOptions = {}
 ): StarfieldHandle | null {
-	const chapters = options.chapters ?? [];
-	const sky = createSkyRenderer(
-		canvas,
-		{
-			seed: options.seed,
-			chapterCount: chapters.length,
-			stars: options.stars,
-			minStars: options.minStars,
-			reducedMotion: options.reducedMotion,
-			targetMs: options.targetMs,
-			maxPixelRatio: options.maxPixelRatio,
-			devicePixelRatio: window.devicePixelRatio || 1,
-			width: canvas.clientWidth,
-			height: canvas.clientHeight
-		},
-		options.onQuality
-	);
+	const sky = createSkyRenderer(canvas, skyInit(canvas, options), options.onQuality);
 	if (!sky) return null;
-
-	let onScreen = false;
-	let hidden = document.hidden;
-	const update = () => sky.setVisible(onScreen && !hidden);
 	const resize = () => sky.setSize(canvas.clientWidth, canvas.clientHeight);
-
-	const cleanups: Cleanup[] = [
-		watchIntersection(canvas, (v) => {
-			onScreen = v;
-			update();
-		}),
-		watchPageVisibility((h) => {
-			hidden = h;
-			update();
-		}),
-		watchSize(canvas, resize)
-	];
+	const unwatch = watchCanvas(canvas, (v) => sky.setVisible(v), resize);
 	let disposed = false;
 
 	return {
 		setProgress: (p) => sky.setProgress(p),
 		resize,
 		setReducedMotion: (r) => sky.setReducedMotion(r),
-		chapterStarPositions: () => chapterStarPositions(canvas, chapters, options.seed),
+		chapterStarPositions: () => chapterStarPositions(canvas, options.chapters ?? [], options.seed),
 		stats: () => sky.stats(),
 		dispose() {
 			if (disposed) return;
 			disposed = true;
-			for (const off of cleanups.reverse()) off();
+			unwatch();
 			sky.dispose();
 		}
 	};

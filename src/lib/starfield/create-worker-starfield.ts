@@ -10,13 +10,14 @@
  * fresh one.
  */
 import { chapterStarPositions } from './chapter-positions';
-import { watchIntersection, watchPageVisibility, watchSize, type Cleanup } from './lifecycle';
+import { skyInit, watchCanvas } from './canvas-host';
 import type { StarfieldHandle, StarfieldOptions, StarfieldStats } from './types';
 import { trackWorker, untrackWorker } from './worker-debug';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
-/** How long a worker gets to finish dispose() and forceContextLoss() before it is terminated. */
-const DISPOSE_GRACE_MS = 1000;
+/** How long a worker gets to finish dispose() and forceContextLoss() before it is terminated
+ * anyway (which frees its context too); generous, as a busy page may read the answer late. */
+const DISPOSE_GRACE_MS = 5000;
 
 export function canUseWorker(canvas: HTMLCanvasElement): boolean {
 	return (
@@ -32,7 +33,6 @@ export function createWorkerStarfield(
 	signal?: AbortSignal
 ): Promise<StarfieldHandle | null> {
 	if (!canUseWorker(canvas)) return Promise.resolve(null);
-	const chapters = options.chapters ?? [];
 	let worker: Worker;
 	let offscreen: OffscreenCanvas;
 	try {
@@ -94,62 +94,25 @@ export function createWorkerStarfield(
 			}
 		});
 
-		send(
-			{
-				type: 'init',
-				canvas: offscreen,
-				init: {
-					seed: options.seed,
-					chapterCount: chapters.length,
-					stars: options.stars,
-					minStars: options.minStars,
-					reducedMotion: options.reducedMotion,
-					targetMs: options.targetMs,
-					maxPixelRatio: options.maxPixelRatio,
-					devicePixelRatio: window.devicePixelRatio || 1,
-					width: canvas.clientWidth,
-					height: canvas.clientHeight
-				}
-			},
-			[offscreen]
-		);
+		send({ type: 'init', canvas: offscreen, init: skyInit(canvas, options) }, [offscreen]);
 
-		let onScreen = false;
-		let hidden = document.hidden;
-		const update = () => send({ type: 'visible', visible: onScreen && !hidden });
 		const resize = () =>
 			send({ type: 'size', width: canvas.clientWidth, height: canvas.clientHeight });
-		const cleanups: Cleanup[] = [
-			watchIntersection(canvas, (v) => {
-				onScreen = v;
-				update();
-			}),
-			watchPageVisibility((h) => {
-				hidden = h;
-				update();
-			}),
-			watchSize(canvas, resize)
-		];
+		const unwatch = watchCanvas(canvas, (visible) => send({ type: 'visible', visible }), resize);
 		let disposed = false;
 
 		const handle: StarfieldHandle = {
 			setProgress: (progress) => send({ type: 'progress', progress }),
 			resize,
 			setReducedMotion: (reduced) => send({ type: 'reduced-motion', reduced }),
-			chapterStarPositions: () => chapterStarPositions(canvas, chapters, options.seed),
-			stats: () =>
-				latest ?? {
-					renderer: 'webgl',
-					stars: 0,
-					pixelRatio: 1,
-					frameMs: Number.NaN,
-					drawCalls: 0,
-					level: 0
-				},
+			chapterStarPositions: () =>
+				chapterStarPositions(canvas, options.chapters ?? [], options.seed),
+			// handed out only after 'ready', which brings the first figures
+			stats: () => latest as StarfieldStats,
 			dispose() {
 				if (disposed) return;
 				disposed = true;
-				for (const off of cleanups.reverse()) off();
+				unwatch();
 				const handedOut = settled;
 				settle(null);
 				if (terminated || !handedOut) return;
