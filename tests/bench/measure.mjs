@@ -245,16 +245,16 @@ export async function measureScroll(
 			frames++;
 		}
 		const scrollEnd = performance.now();
-		// Linger at the finale: the starfield loads, starts and adapts its quality.
+		// Linger 3 s at the finale: the starfield loads, starts and adapts its quality.
 		const finale = [];
 		let t = performance.now();
-		while (performance.now() - scrollEnd < 4000) {
+		while (performance.now() - scrollEnd < 3000) {
 			await frame();
 			const now = performance.now();
 			finale.push(now - t);
 			t = now;
 		}
-		return { start, scrollEnd, intervals, frames, finale };
+		return { start, scrollEnd, finaleEnd: performance.now(), intervals, frames, finale };
 	});
 	await networkQuiet(page, 500, 5000);
 
@@ -347,7 +347,9 @@ export async function measureScroll(
 		clsWindow = Math.max(clsWindow, current);
 	}
 	const longTasks = probe.longTasks.filter((t) => t.t >= run.start && t.t < run.scrollEnd);
-	const finaleLongTasks = probe.longTasks.filter((t) => t.t >= run.scrollEnd);
+	const finaleLongTasks = probe.longTasks.filter(
+		(t) => t.t >= run.scrollEnd && t.t < run.finaleEnd
+	);
 	const seen = new Set(firstLoadUrls);
 	const lazyJs = [...new Set(urls)]
 		.filter((u) => /\.m?js(\?|$)/.test(u) && !seen.has(u))
@@ -375,6 +377,7 @@ export async function measureScroll(
 		finaleLongTasks,
 		frames: run.frames,
 		scrollMs: run.scrollEnd - run.start,
+		finaleMs: run.finaleEnd - run.scrollEnd,
 		raf: { p50: percentile(run.intervals, 50), p95: percentile(run.intervals, 95) },
 		fonts,
 		lazyJs,

@@ -19,7 +19,8 @@ import {
 import { runLighthouse } from './lighthouse.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const BUILD = join(ROOT, 'build');
+// BENCH_BUILD measures another build (an earlier one kept for a before/after) without building.
+const BUILD = process.env.BENCH_BUILD ? resolve(process.env.BENCH_BUILD) : join(ROOT, 'build');
 const PORT = Number(process.env.PORT ?? 4305);
 const ORIGIN = `http://localhost:${PORT}`;
 const started = Date.now();
@@ -66,7 +67,7 @@ async function step(label, names, fn) {
 const KB = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 
 // ---------------------------------------------------------------- build
-if (!process.argv.includes('--no-build')) {
+if (!process.argv.includes('--no-build') && !process.env.BENCH_BUILD) {
 	log('npm run build');
 	const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
 	if (build.status !== 0) {
@@ -80,26 +81,79 @@ const server = await startServer({ root: BUILD, port: PORT });
 log(`serving build/ at ${ORIGIN}`);
 
 // ---------------------------------------------------------------- Lighthouse (first, on a quiet machine)
+// Median of LH_RUNS runs (default 3): one Lighthouse run on a shared machine swings by 10 points.
+const LH_RUNS = Number(process.env.LH_RUNS ?? 3);
+const median = (xs) => {
+	const s = xs.filter((x) => x != null).sort((a, b) => a - b);
+	const m = s.length >> 1;
+	return s.length === 0 ? null : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const LH = [
 	['performance', 95],
 	['accessibility', 100],
 	['best-practices', 100],
 	['seo', 100]
 ];
+const LH_METRICS = [
+	['lighthouse-fcp', 'fcpMs', 1.5],
+	['lighthouse-lcp', 'lcpMs', 2.0],
+	['lighthouse-tbt', 'tbtMs', 150],
+	['lighthouse-speed-index', 'speedIndexMs', 3.4]
+];
+const lhUnit = (name) => (name === 'lighthouse-tbt' ? 'ms' : 's');
 await step(
-	'Lighthouse mobile on /',
-	LH.map(([c, limit]) => [`lighthouse-${c}`, '/100', { op: '>=', limit }]),
+	`Lighthouse mobile on / (median of ${LH_RUNS})`,
+	[
+		...LH.map(([c, limit]) => [`lighthouse-${c}`, '/100', { op: '>=', limit }]),
+		...LH_METRICS.map(([name, , limit]) => [
+			name,
+			lhUnit(name),
+			{ op: '<=', limit, unit: lhUnit(name) }
+		])
+	],
 	async () => {
-		const lh = await runLighthouse(`${ORIGIN}/`);
-		details.lighthouse = lh;
+		// A run that fails (a protocol timeout on a loaded machine) is retried, up to two more.
+		const runs = [];
+		let lastError;
+		for (let i = 0; runs.length < LH_RUNS && i < LH_RUNS + 2; i++) {
+			try {
+				runs.push(await runLighthouse(`${ORIGIN}/`));
+				log(`  Lighthouse run ${i + 1}: performance ${runs.at(-1).scores.performance}`);
+			} catch (e) {
+				lastError = e;
+				log(`  Lighthouse run ${i + 1} failed: ${(e?.message ?? String(e)).split('\n')[0]}`);
+			}
+		}
+		if (runs.length < LH_RUNS) throw lastError;
+		// The run whose performance score is the median speaks for the non-numeric notes.
+		const byPerf = [...runs].sort((a, b) => a.scores.performance - b.scores.performance);
+		const mid = byPerf[byPerf.length >> 1];
+		details.lighthouse = { median: mid, runs };
+		const perRun = (get) => runs.map(get).join(' / ');
 		for (const [c, limit] of LH) {
-			const score = lh.scores[c];
 			figure(
 				`lighthouse-${c}`,
-				score,
+				median(runs.map((r) => r.scores[c])),
 				'/100',
 				{ op: '>=', limit },
-				lh.failing[c]?.length ? `below 1: ${lh.failing[c].join(', ')}` : undefined
+				[
+					`runs ${perRun((r) => r.scores[c])}`,
+					mid.failing[c]?.length ? `below 1: ${mid.failing[c].join(', ')}` : ''
+				]
+					.filter(Boolean)
+					.join('; ')
+			);
+		}
+		for (const [name, key, limit] of LH_METRICS) {
+			const unit = lhUnit(name);
+			const toUnit = (ms) =>
+				ms == null ? null : unit === 's' ? Math.round(ms / 10) / 100 : Math.round(ms);
+			figure(
+				name,
+				toUnit(median(runs.map((r) => r.metrics[key]))),
+				unit,
+				{ op: '<=', limit, unit },
+				`runs ${perRun((r) => toUnit(r.metrics[key]))}${name === 'lighthouse-speed-index' ? "; budget: Lighthouse's own mobile 'good' threshold" : ''}`
 			);
 		}
 	}
@@ -130,7 +184,7 @@ try {
 	// ------------------------------------------------------------ scroll: CLS, long tasks, rAF, starfield, fonts, lazy JS
 	const scrollNames = [
 		['cls-full-scroll', '', { op: '<=', limit: 0.01 }],
-		['long-tasks-during-scroll', 'tasks', { op: '<=', limit: 0 }],
+		['long-tasks-scroll-and-finale', 'tasks', { op: '<=', limit: 0 }],
 		['raf-interval-p50', 'ms', { op: '<=', limit: 16.7, unit: 'ms' }],
 		['raf-interval-p95', 'ms', { op: '<=', limit: 33.4, unit: 'ms' }],
 		['fonts-woff2', 'KB', { op: '<=', limit: 150, unit: 'KB' }],
@@ -149,14 +203,15 @@ try {
 			{ op: '<=', limit: 0.01 },
 			`1280×800; sum of ${s.shifts.length} shift(s) without recent input, load to end of scroll; largest session window ${s.clsWindow.toFixed(4)}`
 		);
+		const allLong = [...s.longTasks, ...s.finaleLongTasks];
 		figure(
-			'long-tasks-during-scroll',
-			s.longTasks.length,
+			'long-tasks-scroll-and-finale',
+			allLong.length,
 			'tasks',
 			{ op: '<=', limit: 0 },
-			s.longTasks.length
-				? `longest ${Math.max(...s.longTasks.map((t) => t.duration)).toFixed(0)} ms, total ${s.longTasks.reduce((a, t) => a + t.duration, 0).toFixed(0)} ms over a ${(s.scrollMs / 1000).toFixed(1)} s scroll; then ${s.finaleLongTasks.length} more in 4 s at the finale`
-				: `${s.frames} frames over ${(s.scrollMs / 1000).toFixed(1)} s; then ${s.finaleLongTasks.length} in 4 s at the finale`
+			allLong.length
+				? `${s.longTasks.length} in the ${(s.scrollMs / 1000).toFixed(1)} s scroll (hand-over included), ${s.finaleLongTasks.length} in ${(s.finaleMs / 1000).toFixed(0)} s at the finale; longest ${Math.max(...allLong.map((t) => t.duration)).toFixed(0)} ms, total ${allLong.reduce((a, t) => a + t.duration, 0).toFixed(0)} ms`
+				: `${s.frames} frames over a ${(s.scrollMs / 1000).toFixed(1)} s scroll (hand-over included), then ${(s.finaleMs / 1000).toFixed(0)} s at the finale`
 		);
 		figure('raf-interval-p50', s.raf.p50, 'ms', { op: '<=', limit: 16.7, unit: 'ms' });
 		figure(
@@ -262,11 +317,6 @@ try {
 		async () => {
 			const withJs = await measureLcp(browser, ORIGIN, true, 2);
 			const withoutJs = await measureLcp(browser, ORIGIN, false, 2);
-			const median = (xs) => {
-				const s = [...xs].sort((a, b) => a - b);
-				const m = s.length >> 1;
-				return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-			};
 			const a = median(withJs);
 			const b = median(withoutJs);
 			details.lcp = { withJs, withoutJs, medianWithJs: a, medianWithoutJs: b };

@@ -1,10 +1,10 @@
-// A small static server for build/, the way a CDN would serve it: gzip (level 9) for text,
-// long cache lifetimes for hashed assets, and prerendered routes found as `route.html` or
-// `route/index.html`.
+// A small static server for build/, the way a CDN would serve it: brotli (or gzip level 9) for
+// text, the response headers of README's hosting table, and prerendered routes found as
+// `route.html` or `route/index.html`.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
@@ -39,6 +39,30 @@ export function gzipSize(buffer) {
 	return gzipSync(buffer, { level: 9 }).length;
 }
 
+function compress(body, encoding) {
+	return encoding === 'br'
+		? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+		: gzipSync(body, { level: 9 });
+}
+
+/** README's "Response headers" table, as a host is told to send it. */
+export function hostHeaders(pathname) {
+	const embed = pathname === '/embed' || pathname === '/embed.html';
+	const headers = {
+		'x-content-type-options': 'nosniff',
+		'referrer-policy': 'strict-origin-when-cross-origin',
+		'content-security-policy': embed ? 'frame-ancestors *' : "frame-ancestors 'self'",
+		'cache-control': 'no-cache'
+	};
+	if (!embed) headers['x-frame-options'] = 'SAMEORIGIN';
+	if (pathname.startsWith('/_app/immutable/'))
+		headers['cache-control'] = 'public, max-age=31536000, immutable';
+	else if (pathname === '/embed.js') headers['cache-control'] = 'public, max-age=3600';
+	else if (pathname === '/social.png') headers['cache-control'] = 'public, max-age=86400';
+	if (pathname === '/oembed.json') headers['access-control-allow-origin'] = '*';
+	return headers;
+}
+
 export function startServer({ root, port }) {
 	const cache = new Map();
 	const server = createServer((req, res) => {
@@ -53,16 +77,16 @@ export function startServer({ root, port }) {
 		const ext = extname(file);
 		const headers = {
 			'content-type': TYPES[ext] ?? 'application/octet-stream',
-			'cache-control': url.pathname.startsWith('/_app/immutable/')
-				? 'public, max-age=31536000, immutable'
-				: 'no-cache'
+			...hostHeaders(url.pathname)
 		};
 		let body = readFileSync(file);
-		if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
-			const key = `${file}:${statSync(file).mtimeMs}`;
-			if (!cache.has(key)) cache.set(key, gzipSync(body, { level: 9 }));
+		const accept = String(req.headers['accept-encoding'] ?? '');
+		const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+		if (COMPRESSIBLE.has(ext) && encoding) {
+			const key = `${file}:${statSync(file).mtimeMs}:${encoding}`;
+			if (!cache.has(key)) cache.set(key, compress(body, encoding));
 			body = cache.get(key);
-			headers['content-encoding'] = 'gzip';
+			headers['content-encoding'] = encoding;
 			headers.vary = 'accept-encoding';
 		}
 		headers['content-length'] = body.length;

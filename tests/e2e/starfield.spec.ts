@@ -85,6 +85,8 @@ test('three.js is not requested until the finale is near, then the canvas draws 
 
 test('without WebGL the 2D fallback draws the sky, with no console error', async ({ page }) => {
 	await page.addInitScript(() => {
+		// nor may the canvas go to a worker, where this init script does not reach
+		delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>).transferControlToOffscreen;
 		const original = HTMLCanvasElement.prototype.getContext;
 		// as a browser with WebGL switched off answers: no context, no exception
 		HTMLCanvasElement.prototype.getContext = function (
@@ -119,6 +121,42 @@ test('chapter stars are real links with the chapter title as their name', async 
 		await expect(page.locator(href)).toHaveCount(1);
 		expect((await link.textContent())!.trim().length).toBeGreaterThan(0);
 	}
+});
+
+test('Tab reaches a chapter star, which names itself, and Enter lands on that chapter', async ({
+	page
+}) => {
+	await passGate(page);
+	await page.goto('/');
+	await scrollToFinale(page);
+	await expect(page.locator('#finale canvas[data-starfield]')).toHaveAttribute(
+		'data-engine',
+		/three/,
+		{ timeout: 15_000 }
+	);
+	// start from the finale itself, as a keyboard reader arriving there would
+	await page.locator('#finale').evaluate((el) => {
+		el.setAttribute('tabindex', '-1');
+		(el as HTMLElement).focus();
+	});
+	let star = false;
+	for (let i = 0; i < 40 && !star; i++) {
+		await page.keyboard.press('Tab');
+		star = await page.evaluate(() => !!document.activeElement?.matches('#finale nav a'));
+	}
+	expect(star, 'a chapter star within 40 Tab presses of the finale').toBe(true);
+	const focused = page.locator('#finale nav a:focus');
+	const href = (await focused.getAttribute('href'))!;
+	const id = href.slice(1);
+	// named by its chapter's title (read from content, as the heading is)
+	const name = (await focused.getAttribute('aria-label'))!.trim();
+	expect(name.length).toBeGreaterThan(0);
+	await expect(page.locator(`section#${id} h2`).first()).toContainText(name);
+	// named on focus: its label is shown beside the star
+	await expect(focused.locator('.label')).toBeVisible();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(new RegExp(`#${id}$`));
+	await expect(page.locator(`section#${id} h2`).first()).toBeInViewport({ timeout: 10_000 });
 });
 
 test('20 mounts leave no "Too many active WebGL contexts" warning', async ({ page }) => {

@@ -130,8 +130,12 @@ export function trackWebGL(): void {
 	} as typeof original;
 }
 
-/** Init script: no WebGL at all, as on a machine whose GPU is blocklisted. */
+/**
+ * Init script: no WebGL at all, as on a machine whose GPU is blocklisted. Init scripts do not
+ * reach workers, so the canvas also cannot be handed to one (where it would find WebGL).
+ */
 export function disableWebGL(): void {
+	delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>).transferControlToOffscreen;
 	const original = HTMLCanvasElement.prototype.getContext;
 	HTMLCanvasElement.prototype.getContext = function (
 		this: HTMLCanvasElement,

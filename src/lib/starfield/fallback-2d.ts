@@ -15,10 +15,11 @@ import {
 	riseAt,
 	smoothstep
 } from './handover';
-import { TOWER, toCss, WARM_STAR, type Point } from './layout';
+import { TOWER, WARM_STAR, type Point } from './layout';
 import { createFrameRequest, watchSize, type Cleanup } from './lifecycle';
 import { rgbToCss, type Rgb } from './palette';
-import type { ChapterStarPosition, StarfieldHandle, StarfieldOptions } from './types';
+import { chapterStarPositions } from './chapter-positions';
+import type { StarfieldHandle, StarfieldOptions } from './types';
 
 const FALLBACK_FIELD = 3000;
 
@@ -173,13 +174,7 @@ export function createFallbackSky(
 		resize,
 		// already a still: nothing moves here
 		setReducedMotion() {},
-		chapterStarPositions(): ChapterStarPosition[] {
-			return chapters.map((c, k) => {
-				const i = (data.chapterStart + k) * 3;
-				const pt: Point = [data.end[i] as number, data.end[i + 1] as number];
-				return { id: c.id, ...toCss(pt, canvas.clientWidth, canvas.clientHeight) };
-			});
-		},
+		chapterStarPositions: () => chapterStarPositions(canvas, chapters, options.seed),
 		stats() {
 			return {
 				renderer: '2d',

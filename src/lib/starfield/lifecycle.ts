@@ -49,7 +49,7 @@ export function watchSize(el: Element, onChange: () => void): Cleanup {
  * preventDefault on loss is what allows a restore at all.
  */
 export function watchContextLoss(
-	canvas: HTMLCanvasElement,
+	canvas: HTMLCanvasElement | OffscreenCanvas,
 	handlers: { lost: () => void; restored: () => void }
 ): Cleanup {
 	const onLost = (event: Event) => {
@@ -65,12 +65,26 @@ export function watchContextLoss(
 	};
 }
 
+/**
+ * requestAnimationFrame, which dedicated workers have in Chromium and Firefox; elsewhere a
+ * worker falls back to a 60 Hz timer (never 0, so a handle is always truthy).
+ */
+type FrameCallback = (now: number) => void;
+const raf: (cb: FrameCallback) => number =
+	typeof requestAnimationFrame === 'function'
+		? (cb) => requestAnimationFrame(cb)
+		: (cb) => setTimeout(() => cb(performance.now()), 16) as unknown as number;
+const caf: (id: number) => void =
+	typeof cancelAnimationFrame === 'function'
+		? (id) => cancelAnimationFrame(id)
+		: (id) => clearTimeout(id);
+
 /** A requestAnimationFrame loop that can be started and stopped any number of times. */
 export function createLoop(frame: (now: number, dtMs: number) => void) {
 	let id = 0;
 	let last = -1;
 	const tick = (now: number) => {
-		id = requestAnimationFrame(tick);
+		id = raf(tick);
 		// the first frame after a (re)start has no meaningful interval
 		const dt = last < 0 ? 0 : now - last;
 		last = now;
@@ -80,10 +94,10 @@ export function createLoop(frame: (now: number, dtMs: number) => void) {
 		start() {
 			if (id) return;
 			last = -1;
-			id = requestAnimationFrame(tick);
+			id = raf(tick);
 		},
 		stop() {
-			if (id) cancelAnimationFrame(id);
+			if (id) caf(id);
 			id = 0;
 		},
 		get running() {
@@ -98,13 +112,13 @@ export function createFrameRequest(render: () => void) {
 	return {
 		request() {
 			if (id) return;
-			id = requestAnimationFrame(() => {
+			id = raf(() => {
 				id = 0;
 				render();
 			});
 		},
 		cancel() {
-			if (id) cancelAnimationFrame(id);
+			if (id) caf(id);
 			id = 0;
 		}
 	};
