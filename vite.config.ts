@@ -1,11 +1,33 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { loadEnv } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { siteUrlWarning } from './src/lib/social/site-warning';
 
-export default defineConfig({
-	plugins: [sveltekit()],
+export default defineConfig(({ command, mode }) => ({
+	plugins: [sveltekit(), siteUrlCheck(command, mode)],
 	preview: { port: 4173, strictPort: true },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node'
 	}
-});
+}));
+
+/**
+ * A build for deployment without PUBLIC_SITE_URL says so, once. Vite sets NODE_ENV=production for
+ * every build before this file is read, so a caller's NODE_ENV cannot be told apart: every
+ * production-mode build counts (CI's included), which errs on the side of saying it.
+ */
+function siteUrlCheck(command: string, mode: string) {
+	return {
+		name: 'strangers:site-url',
+		buildStart() {
+			if (command !== 'build' || process.env.VITEST || process.env.STRANGERS_SITE_URL_CHECKED)
+				return;
+			// SvelteKit runs a second build in the same process: one warning is enough.
+			process.env.STRANGERS_SITE_URL_CHECKED = '1';
+			const deployment = mode === 'production' || !!process.env.CI;
+			const message = siteUrlWarning(loadEnv(mode, process.cwd(), 'PUBLIC_'), deployment);
+			if (message) console.warn(message);
+		}
+	};
+}

@@ -65,15 +65,15 @@
 		iframe.style.display = 'block';
 		iframe.style.width = '100%';
 		iframe.style.border = '0';
-		iframe.addEventListener('load', function () {
-			send(iframe);
-		});
 		frames.push(iframe);
 	}
 
+	// Only a frame that has spoken (a height message from ORIGIN) holds our page: before that it may
+	// still be about:blank (lazy loading) or an error page, and posting to ORIGIN would make the
+	// browser log a mismatch on this page at every scroll.
 	function send(iframe) {
 		var w = iframe.contentWindow;
-		if (!w) return;
+		if (!w || !iframe.__strangersReady) return;
 		var r = iframe.getBoundingClientRect();
 		w.postMessage(
 			{
@@ -110,6 +110,7 @@
 		for (var i = 0; i < frames.length; i++) {
 			var f = frames[i];
 			if (f.contentWindow !== e.source) continue;
+			f.__strangersReady = true;
 			var px = Math.ceil(h) + 'px';
 			if (f.style.height !== px) {
 				f.style.height = px;

@@ -277,7 +277,7 @@ test('each interpretive chapter ends on a discussion slide with its questions', 
 	}
 });
 
-test('"Print handout" prints the full article, not the slide', async ({ page }) => {
+test('"Print handout" prints the class handout, not the slide', async ({ page }) => {
 	await page.addInitScript(() => {
 		window.print = () => {
 			const top = window.top as Window & { __printed?: string[] };
@@ -288,6 +288,19 @@ test('"Print handout" prints the full article, not the slide', async ({ page }) 
 	await page.locator('[data-print-handout]').click();
 	await expect
 		.poll(() => page.evaluate(() => (window as Window & { __printed?: string[] }).__printed))
-		.toEqual(['/']);
+		.toEqual(['/handout']);
 	await expect(page.locator('iframe[data-handout]')).toHaveCount(0, { timeout: 5000 });
+});
+
+test('"Print handout" gives up and cleans up when the handout never loads', async ({ page }) => {
+	test.setTimeout(60_000);
+	await open(page, '/present');
+	// A stalled network: the request for the sheet is never answered.
+	await page.route('**/handout', () => {});
+	const button = page.locator('[data-print-handout]');
+	await button.click();
+	await expect(button).toHaveText('Preparing handout…');
+	await expect(page.locator('iframe[data-handout]')).toHaveCount(1);
+	await expect(page.locator('iframe[data-handout]')).toHaveCount(0, { timeout: 25_000 });
+	await expect(button).toHaveText('Print handout');
 });

@@ -1,6 +1,8 @@
 import type { ScrollSource } from '$lib/scroll/source';
 import {
 	heightReporter,
+	hostOriginFrom,
+	isSizeOnly,
 	parseIncoming,
 	pymMessage,
 	stickyOffset,
@@ -46,9 +48,15 @@ export function createEmbedChild(childId: string | null) {
 	function start(root: HTMLElement) {
 		const doc = root.ownerDocument;
 		const html = doc.documentElement;
+		// Messages to the host go to its real origin; only a bare size may go anywhere ('*'), since a
+		// host page that is not the one we think would otherwise log an error per message.
+		let hostOrigin = hostOriginFrom(location.search, doc.referrer);
 		const post = (messages: Outgoing[]) => {
 			if (!embedded()) return;
-			for (const m of messages) window.parent.postMessage(m, '*');
+			for (const m of messages) {
+				const target = isSizeOnly(m) ? '*' : hostOrigin;
+				if (target) window.parent.postMessage(m, target);
+			}
 		};
 		const reporter = heightReporter(post, childId);
 		const measure = () => Math.ceil(root.getBoundingClientRect().bottom + window.scrollY);
@@ -86,6 +94,8 @@ export function createEmbedChild(childId: string | null) {
 			if (!embedded() || event.source !== window.parent) return;
 			const message = parseIncoming(event.data, childId);
 			if (!message) return;
+			// The host's handshake: whoever steers us from our parent window is the host.
+			if (event.origin && event.origin !== 'null') hostOrigin = event.origin;
 			if (message.kind === 'width') {
 				report(true);
 				return;
@@ -107,8 +117,7 @@ export function createEmbedChild(childId: string | null) {
 		html.dataset.embedded = embedded() ? 'iframe' : 'top';
 		report(true);
 		// Ask a pym parent where we are now rather than waiting for the reader to scroll.
-		if (childId && embedded())
-			window.parent.postMessage(pymMessage(childId, 'parentPositionInfo'), '*');
+		if (childId) post([pymMessage(childId, 'parentPositionInfo')]);
 
 		return () => {
 			resizes.disconnect();

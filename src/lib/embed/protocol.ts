@@ -178,3 +178,29 @@ export function parseEmbedParams(search: string | URLSearchParams): EmbedParams 
 		childId: parseChildId(params)
 	};
 }
+
+/** A height message carries nothing but a size: the one kind that may go to any origin ('*'). */
+export function isSizeOnly(message: Outgoing): boolean {
+	return typeof message === 'string'
+		? message.split(PYM_DELIMITER)[2] === 'height'
+		: message.type === 'embed-size' || message.type === 'strangers:height';
+}
+
+/**
+ * The origin of the page that framed us, as far as it can be known before it speaks: pym's
+ * `parentUrl` query parameter, else the referrer (our hosts send at least their origin). Null when
+ * neither is a web origin; the first message the host sends then tells us (`event.origin`).
+ */
+export function hostOriginFrom(search: string | URLSearchParams, referrer: string): string | null {
+	const params = typeof search === 'string' ? new URLSearchParams(search) : search;
+	for (const candidate of [params.get('parentUrl'), referrer]) {
+		if (!candidate) continue;
+		try {
+			const url = new URL(candidate);
+			if (url.protocol === 'https:' || url.protocol === 'http:') return url.origin;
+		} catch {
+			// Not a URL: try the next clue.
+		}
+	}
+	return null;
+}

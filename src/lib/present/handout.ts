@@ -1,9 +1,13 @@
+/** How long the handout's page may take to load before the attempt is given up. */
+export const HANDOUT_LOAD_TIMEOUT_MS = 15_000;
+
 /**
- * Prints the handout without leaving the presentation: loads the article (`/`) in an invisible
- * frame and prints that frame, which uses the article's print style sheet. Resolves once the
- * print dialog has closed (Chromium blocks in print()) or the frame could not be used.
+ * Prints the class handout without leaving the presentation: loads `/handout` (a few A4 pages
+ * made for paper) in an invisible frame and prints that frame. Resolves once the print dialog has
+ * closed (Chromium blocks in print()), or once the frame has failed or taken longer than
+ * `timeoutMs` to load; the frame is removed in every case.
  */
-export function printHandout(url = '/'): Promise<void> {
+export function printHandout(url = '/handout', timeoutMs = HANDOUT_LOAD_TIMEOUT_MS): Promise<void> {
 	return new Promise((resolve) => {
 		const frame = document.createElement('iframe');
 		frame.src = url;
@@ -22,27 +26,38 @@ export function printHandout(url = '/'): Promise<void> {
 			pointerEvents: 'none',
 			zIndex: '-1'
 		});
+		let finished = false;
+		let settle: ReturnType<typeof setTimeout> | undefined;
 		const done = () => {
+			if (finished) return;
+			finished = true;
+			clearTimeout(timer);
+			clearTimeout(settle);
+			frame.removeEventListener('load', onLoad);
 			frame.remove();
 			resolve();
 		};
-		frame.addEventListener(
-			'load',
-			async () => {
-				const win = frame.contentWindow;
-				if (!win) return done();
-				try {
-					await win.document.fonts?.ready;
-					await new Promise((r) => win.requestAnimationFrame(() => r(null)));
-					win.focus();
-					win.print();
-				} finally {
-					// Chromium returns from print() when the dialog closes; give it a moment anyway.
-					setTimeout(done, 1000);
-				}
-			},
-			{ once: true }
-		);
+		// A frame that never loads (offline without a stored copy, a stalled server) must not leave
+		// the button stuck on "Preparing" nor a frame behind.
+		const timer = setTimeout(done, timeoutMs);
+		async function onLoad() {
+			clearTimeout(timer);
+			const win = frame.contentWindow;
+			if (!win || finished) return done();
+			try {
+				await win.document.fonts?.ready;
+				await new Promise((r) => win.requestAnimationFrame(() => r(null)));
+				if (finished) return;
+				win.focus();
+				win.print();
+			} catch {
+				// A frame we may not script (an error page on another origin): nothing to print.
+			} finally {
+				// Chromium returns from print() when the dialog closes; give it a moment anyway.
+				settle = setTimeout(done, 1000);
+			}
+		}
+		frame.addEventListener('load', onLoad, { once: true });
 		document.body.append(frame);
 	});
 }

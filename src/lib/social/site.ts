@@ -1,12 +1,14 @@
 import * as env from '$env/static/public';
+import { DEFAULT_SITE_URL } from './site-default';
+
+export { DEFAULT_SITE_URL };
 
 /**
  * The site's public address, for everything that must be absolute: canonical and Open Graph
  * URLs, the oEmbed response, the social image. Set `PUBLIC_SITE_URL` when building (in the
  * environment or a `.env` file), e.g. `PUBLIC_SITE_URL=https://example.org/strangers npm run build`.
- * Without it, the address `npm run preview` serves.
+ * Without it, the address `npm run preview` serves (and a deployment build warns: site-warning.ts).
  */
-export const DEFAULT_SITE_URL = 'http://localhost:4173';
 
 export function normaliseSiteUrl(value: string | undefined): string {
 	const raw = value?.trim() || DEFAULT_SITE_URL;

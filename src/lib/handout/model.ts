@@ -1,0 +1,37 @@
+import type { Beat, Chapter, Content, Reading, Verdict } from '$lib/content/types';
+
+/** One chapter's discussion questions, under the chapter's title. */
+export interface QuestionGroup {
+	chapter: Pick<Chapter, 'id' | 'n' | 'title' | 'kind'>;
+	questions: string[];
+}
+
+/** Every discussion question in the story, grouped by chapter, in reading order. */
+export function questionGroups(chapters: readonly Chapter[]): QuestionGroup[] {
+	return chapters
+		.filter((c) => c.questions.length > 0)
+		.map(({ id, n, title, kind, questions }) => ({ chapter: { id, n, title, kind }, questions }));
+}
+
+/** One row of the verdict table: a beat of the plot, and what each reading makes of it. */
+export interface VerdictRow {
+	beat: Beat;
+	verdicts: (Verdict | null)[];
+}
+
+/** The readings' verdicts as a table: beats down, readings across (a reading may skip a beat). */
+export function verdictRows(beats: readonly Beat[], readings: readonly Reading[]): VerdictRow[] {
+	return beats.map((beat) => ({
+		beat,
+		verdicts: readings.map((r) => r.verdicts[beat.id]?.verdict ?? null)
+	}));
+}
+
+/** The handout's data, all of it from content/: nothing the page prints is written anywhere else. */
+export interface HandoutData {
+	content: Content;
+	/** Where the piece lives, printed under the QR code. */
+	url: string;
+	/** The QR code as an SVG path in module units, drawn at build time. */
+	qr: { d: string; size: number };
+}
