@@ -47,6 +47,8 @@ sw.addEventListener('fetch', (event) => {
 	if (request.method !== 'GET') return;
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
+	// The live poll is never cached or answered from here: a stale tally or event stream is wrong.
+	if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return;
 	if (request.headers.has('range')) return;
 
 	if (ASSETS.has(url.pathname) || url.pathname.startsWith('/_app/immutable/')) {
