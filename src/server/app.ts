@@ -58,6 +58,9 @@ export async function createApp(options: AppOptions): Promise<App> {
 		if (site) site(req, res, notFound);
 		else notFound();
 	});
+	// Phones on school Wi-Fi reuse connections across a lesson's pauses; a short keep-alive would
+	// close sockets that their browsers are about to reuse.
+	server.keepAliveTimeout = 65_000;
 	// Idle rooms go, with their polls and ballots, within an hour of expiring.
 	const sweeper = setInterval(() => void store.sweep().catch(() => {}), 60 * 60 * 1000);
 	sweeper.unref();

@@ -4,6 +4,7 @@
  * NOTIFY so that each server process can push fresh results to its own listeners.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Ballots } from './ballots';
 import { CHANNEL, type Db } from './db';
 import {
 	makeCode,
@@ -38,7 +39,11 @@ export class Store {
 	/** Options never change after a poll is opened, so they are cached; whether it is open is not. */
 	private readonly optionsCache = new Map<string, { room: string; options: PollOption[] }>();
 
-	constructor(private readonly db: Db) {}
+	private readonly ballots: Ballots;
+
+	constructor(private readonly db: Db) {
+		this.ballots = new Ballots(db);
+	}
 
 	private notify(code: string) {
 		return this.db.query('select pg_notify($1, $2)', [CHANNEL, code]);
@@ -60,7 +65,13 @@ export class Store {
 		throw new Error('could not find a free room code');
 	}
 
+	/** Rooms seen alive lately: a vote needs no extra query to learn its room exists. */
+	private readonly alive = new Map<string, number>();
+	private readonly touched = new Map<string, number>();
+
 	async roomExists(code: string): Promise<boolean> {
+		const seen = this.alive.get(code);
+		if (seen && Date.now() - seen < 30_000) return true;
 		const { rows } = await this.db.query(`select 1 from rooms where code = $1 and ${this.live}`, [
 			code
 		]);
@@ -126,18 +137,17 @@ export class Store {
 		if (!poll.options.some((o) => o.id === option)) {
 			return { ok: false, status: 400, error: `unknown option "${option}"` };
 		}
-		// The open check and the write are one statement: a close that lands first wins.
-		const { rows } = await this.db.query(
-			`insert into votes (poll_id, voter, option)
-			 select $1, $2, $3 from polls where id = $1 and open
-			 on conflict (poll_id, voter) do update set option = excluded.option, at = now()
-			 returning 1`,
-			[pollId, voter, option]
-		);
-		if (!rows.length) return { ok: false, status: 409, error: 'this poll is closed' };
-		await this.notify(code);
-		const counts = await this.counts(pollId, poll.options);
-		return { ok: true, ...counts };
+		const rows = await this.ballots.cast([pollId, voter, option, CHANNEL, code]);
+		if (!rows.some((r) => r.mine)) return { ok: false, status: 409, error: 'this poll is closed' };
+		const merged = new Map<string, number>();
+		for (const r of rows) merged.set(r.option, (merged.get(r.option) ?? 0) + r.n);
+		return {
+			ok: true,
+			...tally(
+				poll.options,
+				[...merged].map(([o, n]) => ({ option: o, n }))
+			)
+		};
 	}
 
 	private async counts(pollId: string, options: PollOption[]) {
@@ -194,8 +204,12 @@ export class Store {
 		return rows.length;
 	}
 
-	/** A vote keeps its room alive, at most one write a minute per room. */
+	/** A vote keeps its room alive, at most one write a minute per room and process. */
 	async touch(code: string) {
+		const last = this.touched.get(code) ?? 0;
+		if (Date.now() - last < 60_000) return;
+		if (this.touched.size > 10_000) this.touched.clear();
+		this.touched.set(code, Date.now());
 		await this.db.query(
 			`update rooms set touched_at = now() where code = $1 and touched_at < now() - interval '1 minute'`,
 			[code]

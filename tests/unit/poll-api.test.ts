@@ -217,7 +217,8 @@ describe.each(engines)('poll API on $name', ({ url }) => {
 		for (let i = 0; i < 40; i++) flood.push((await vote(code, poll.id, 'yes', flooder)).status);
 		expect(flood).toContain(429);
 		expect((await (await api(`/rooms/${code}/results`)).json()).total).toBe(301);
-	}, 60_000);
+		// Generous: PGlite shares this process with the 300 clients, on whatever CPU CI has.
+	}, 240_000);
 
 	it('forgets a room after 12 idle hours', async () => {
 		const { code } = await room();

@@ -1,0 +1,33 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './tests/support/chromium';
+
+// The tests that need the Node server (the live poll), against `npm start` on a fresh data folder.
+// Run after `npm run build`. PORT lets several checkouts run side by side.
+const PORT = Number(process.env.PORT ?? 4174);
+const DATA_DIR = mkdtempSync(join(tmpdir(), 'poll-e2e-'));
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.server.spec.ts',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 120_000,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		browserName: 'chromium',
+		launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+		trace: 'off'
+	},
+	webServer: {
+		command: 'node .server/main.js',
+		env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR },
+		url: `http://127.0.0.1:${PORT}/api/health`,
+		reuseExistingServer: false,
+		timeout: 180_000
+	}
+});
