@@ -15,7 +15,9 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	timeout: 120_000,
+	timeout: 300_000,
+	// A busy CI machine takes a while to start PGlite and three phones; waits fail only when stuck.
+	expect: { timeout: 30_000 },
 	reporter: [['list']],
 	use: {
 		baseURL: `http://localhost:${PORT}`,

@@ -42,7 +42,7 @@ export function createStatic(dir: string) {
 	return function serve(req: IncomingMessage, res: ServerResponse, notFound: Next) {
 		const url = new URL(req.url ?? '/', 'http://x');
 		// /join/ABC123 is one page for every room: the page reads the code from the address.
-		if (/^\/join\/[^/]+\/?$/.test(url.pathname)) req.url = '/join';
+		if (/^\/join\/[^/]+\/?$/.test(url.pathname)) req.url = '/join/room';
 		gzip(req as never, res as never, () => files(req, res, notFound));
 	};
 }

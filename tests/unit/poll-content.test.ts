@@ -76,10 +76,12 @@ describe('a bad polls.yaml fails with file, line and field', () => {
 			.replace('id: partly', 'id: yes');
 		const problems = problemsOf(twice);
 		expect(problems).toContainEqual(
-			expect.stringMatching(/:22 polls\[2\]\.id: duplicate poll id "parents-reading"/)
+			expect.stringMatching(/:22 polls\[2\]\.id: duplicate id "parents-reading" \(already a poll\)/)
 		);
 		expect(problems).toContainEqual(
-			expect.stringMatching(/polls\[4\]\.options\[1\]: option "yes" is listed twice/)
+			expect.stringMatching(
+				/polls\[4\]\.options\[1\]\.id: duplicate id "yes" \(already an option of "real-matters"\)/
+			)
 		);
 	});
 	it('a reading chapter left without a poll', () => {

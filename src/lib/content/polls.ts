@@ -9,6 +9,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { discussionId, hasDiscussion } from '$lib/present/deck';
 import { MAX_LABEL, MAX_OPTIONS, MAX_QUESTION, type PollOption } from '$lib/poll/model';
+import { ContentError } from './load';
 import type { Content } from './types';
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by dashes');
@@ -39,9 +40,10 @@ export interface ContentPoll {
 	options: PollOption[];
 }
 
-export class PollsError extends Error {
-	constructor(readonly problems: string[]) {
-		super(`content/polls.yaml has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+/** A ContentError from polls.yaml: the build reports it like any other content problem. */
+export class PollsError extends ContentError {
+	constructor(problems: string[]) {
+		super(problems);
 		this.name = 'PollsError';
 	}
 }
@@ -102,10 +104,19 @@ export function loadPolls(
 		if (hasDiscussion(c)) slides.add(discussionId(c.id));
 	}
 	const readingName = new Map(content.readings.map((r) => [r.id, r.name]));
-	const seen = new Set<string>();
+	// Every id written in the file (polls and their options) names one thing, so a CSV row or a
+	// ballot can never be read two ways.
+	const seen = new Map<string, string>();
+	const claim = (id: string, path: (string | number)[], what: string) => {
+		const earlier = seen.get(id);
+		if (earlier) at(path, `duplicate id "${id}" (already ${earlier})`);
+		else seen.set(id, what);
+	};
 	const polls = parsed.data.polls.map((p, i): ContentPoll => {
-		if (seen.has(p.id)) at(['polls', i, 'id'], `duplicate poll id "${p.id}"`);
-		seen.add(p.id);
+		claim(p.id, ['polls', i, 'id'], `a poll`);
+		p.options?.forEach((o, j) =>
+			claim(o.id, ['polls', i, 'options', j, 'id'], `an option of "${p.id}"`)
+		);
 		if (!slides.has(p.slide))
 			at(['polls', i, 'slide'], `unknown slide "${p.slide}" (a step id or <chapter>--discussion)`);
 		const options =
@@ -113,12 +124,8 @@ export function loadPolls(
 		p.readings?.forEach((r, j) => {
 			if (!readingName.has(r)) at(['polls', i, 'readings', j], `unknown reading "${r}"`);
 		});
-		const ids = new Set<string>();
-		options.forEach((o, j) => {
-			if (ids.has(o.id))
-				at(['polls', i, p.options ? 'options' : 'readings', j], `option "${o.id}" is listed twice`);
-			ids.add(o.id);
-		});
+		if (p.readings && new Set(p.readings).size !== p.readings.length)
+			at(['polls', i, 'readings'], 'a reading is listed twice');
 		return { id: p.id, slide: p.slide, question: p.question, options };
 	});
 
