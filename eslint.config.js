@@ -43,7 +43,9 @@ export default ts.config(
 			'node_modules/',
 			'test-results/',
 			'playwright-report/',
-			'bench-results/'
+			'bench-results/',
+			'.server/',
+			'data/'
 		]
 	}
 );

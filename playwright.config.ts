@@ -6,6 +6,8 @@ const PORT = Number(process.env.PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// The live poll needs the Node server: playwright.server.config.ts runs those against `npm start`.
+	testIgnore: '**/*.server.spec.ts',
 	fullyParallel: true,
 	workers: process.env.CI ? 2 : undefined,
 	retries: 0,

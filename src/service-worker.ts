@@ -22,7 +22,8 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `strangers-${version}`;
 const PREFIX = 'strangers-';
 const ASSETS = new Set([...build, ...files]);
-const PAGES = new Set(prerendered);
+// /api/health is prerendered only as the static host's answer (no poll server); never cached.
+const PAGES = new Set(prerendered.filter((path) => !path.startsWith('/api/')));
 /** How long a page may wait for a slow network before the stored copy is served. */
 const NETWORK_PATIENCE_MS = 3000;
 
@@ -47,6 +48,8 @@ sw.addEventListener('fetch', (event) => {
 	if (request.method !== 'GET') return;
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
+	// The live poll is never cached or answered from here: a stale tally or event stream is wrong.
+	if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return;
 	if (request.headers.has('range')) return;
 
 	if (ASSETS.has(url.pathname) || url.pathname.startsWith('/_app/immutable/')) {
