@@ -25,6 +25,7 @@ import {
 	type CitationTarget
 } from './markdown';
 import type { Chapter, Content, Quote, Source, Step } from './types';
+import { runChecks } from './checks';
 
 /** Every problem found in content/, each as `file:line field: message`. */
 export class ContentError extends Error {
@@ -321,6 +322,8 @@ export function loadContent(root: string): Content {
 	);
 	checkMarkdown(story.file, ['spoiler', 'text'], story.data.spoiler.text);
 	checkMarkdown(story.file, ['credits'], story.data.credits);
+	const located = { chapters: chapters.map((c) => c.parsed), readings, sources, disagreements };
+	problems.list.push(...runChecks({ root, read: yaml, ...located }));
 
 	if (problems.list.length) throw new ContentError(problems.list);
 
