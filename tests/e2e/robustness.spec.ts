@@ -147,9 +147,9 @@ test('back and forward after following links return to where the reader was', as
 	await page.goto('/');
 	await enterStory(page);
 	await scrollSettled(page);
-	// A citation mark half-way through the story opens the source note.
+	// A citation mark half-way through the story opens its note, which leads on to the full list.
 	const ids = await stepIds(page);
-	const cited = page.locator('[data-step] sup a[href^="#"]');
+	const cited = page.locator('[data-step] sup button.cite-mark');
 	expect(await cited.count(), 'citation marks that link to source notes').toBeGreaterThan(0);
 	const middle = await cited.evaluateAll(
 		(els, half) =>
@@ -161,6 +161,7 @@ test('back and forward after following links return to where the reader was', as
 	await scrollToStep(page, from);
 	const y = await page.evaluate(() => window.scrollY);
 	await mark.click();
+	await page.getByRole('dialog').getByRole('link', { name: 'All sources' }).click();
 	await scrollSettled(page);
 	const target = new URL(page.url()).hash;
 	await expect(page.locator(target)).toBeInViewport();

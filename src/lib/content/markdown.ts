@@ -25,12 +25,23 @@ function escapeAttr(s: string): string {
 	return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
+/**
+ * Marks in a row, and the run of text they follow, up to any emphasis mark (a span must not cut
+ * through *italics*; no line breaks between a closing word and its punctuation anyway).
+ */
+const MARKS_AFTER_WORD = /([^\s\]*_]*?)((?:\[\^[a-z0-9-]+\])+)/g;
+
 function citations(md: string, sources: Map<string, CitationTarget>): string {
-	return md.replace(CITATION, (_, id: string) => {
+	const mark = (id: string) => {
 		const source = sources.get(id);
 		if (!source) return '';
 		const label = escapeAttr(`Source ${source.n}: ${source.headline}`);
 		return `<sup class="cite"><a href="#source-${id}" aria-label="${label}" title="${label}">${source.n}</a></sup>`;
+	};
+	// The marks and the word before them are kept on one line: a mark never starts a line.
+	return md.replace(MARKS_AFTER_WORD, (_, word: string, marks: string) => {
+		const html = [...marks.matchAll(CITATION)].map((m) => mark(m[1]!)).join('');
+		return html ? `<span class="cite-keep">${word}${html}</span>` : word;
 	});
 }
 

@@ -16,6 +16,7 @@ import {
 	storySchema
 } from './schema';
 import { YamlFile, type Problems } from './problems';
+import { factcheckSchema } from './checks/factcheck-schema';
 
 /** One parsed file: its data, and the YAML it came from. */
 export interface Parsed<T> {
@@ -31,13 +32,16 @@ const FILES = {
 	beats: beatsSchema,
 	readings: readingsSchema,
 	evidence: evidenceSchema,
-	disagreements: disagreementsSchema
+	disagreements: disagreementsSchema,
+	factcheck: factcheckSchema
 } as const;
 
 type Files = typeof FILES;
 
 /** Every file of content/, parsed and valid on its own. */
 export type ContentFiles = { [K in keyof Files]: Parsed<z.infer<Files[K]>> } & {
+	/** The folder read (content/), for checks that look beside the project. */
+	root: string;
 	/** The chapter files in file-name order, with the name without its directory. */
 	chapters: (Parsed<z.infer<typeof chapterSchema>> & { name: string })[];
 };
@@ -97,5 +101,5 @@ export function readContent(root: string, problems: Problems): ContentFiles | un
 	});
 
 	if (problems.list.length) return undefined;
-	return { ...(read as ContentFiles), chapters: chapters as ContentFiles['chapters'] };
+	return { ...(read as ContentFiles), root, chapters: chapters as ContentFiles['chapters'] };
 }

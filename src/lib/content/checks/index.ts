@@ -1,5 +1,6 @@
 import type { Check } from './check';
 import { checkChapters } from './chapters';
+import { checkFactcheck } from './factcheck';
 import { checkIds } from './ids';
 import { checkMarks } from './marks';
 import { checkReferences } from './references';
@@ -11,7 +12,13 @@ export type { Check } from './check';
  * folder exporting a `Check`, added to this list; the loader runs them all and reports every
  * problem at once.
  */
-export const CHECKS: readonly Check[] = [checkIds, checkChapters, checkReferences, checkMarks];
+export const CHECKS: readonly Check[] = [
+	checkIds,
+	checkChapters,
+	checkReferences,
+	checkMarks,
+	checkFactcheck
+];
 
 export function runChecks(...[files, problems]: Parameters<Check>): void {
 	for (const check of CHECKS) check(files, problems);

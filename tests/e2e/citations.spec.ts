@@ -1,0 +1,110 @@
+import { expect, test } from '@playwright/test';
+import { passGate } from '../support/gate';
+import { collectErrors } from '../support/page';
+
+test.describe('citation marks open their source note in place', () => {
+	test.beforeEach(async ({ page }) => passGate(page));
+
+	test('by keyboard: open, read, Escape, and focus is back on the mark', async ({ page }) => {
+		const errors = collectErrors(page);
+		await page.goto('/#home');
+		const step = page.locator('section#home [data-step]').first();
+		const mark = step.locator('sup.cite button.cite-mark').first();
+		await expect(mark).toHaveAttribute('aria-expanded', 'false');
+		await expect(mark).toHaveAccessibleName(/^Source \d: /);
+		const y = await page.evaluate(() => window.scrollY);
+
+		await mark.focus();
+		await page.keyboard.press('Enter');
+		const note = page.getByRole('dialog');
+		await expect(note).toBeVisible();
+		await expect(note).toBeFocused();
+		await expect(mark).toHaveAttribute('aria-expanded', 'true');
+		const source = (await mark.getAttribute('data-source'))!;
+		// The note names its article and says what is known of it, and the reader has not moved.
+		const headline = await page.locator(`#source-${source}-headline`).innerText();
+		await expect(note).toContainText(headline.replace(/^Source \d+:\s*/, ''));
+		await expect(note.getByRole('link', { name: 'All sources' })).toHaveAttribute(
+			'href',
+			`#source-${source}`
+		);
+		expect(Math.abs((await page.evaluate(() => window.scrollY)) - y)).toBeLessThan(2);
+		const box = (await note.boundingBox())!;
+		const viewport = page.viewportSize()!;
+		expect(box.y).toBeGreaterThanOrEqual(0);
+		expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+
+		await page.keyboard.press('Escape');
+		await expect(note).toBeHidden();
+		await expect(mark).toBeFocused();
+		await expect(mark).toHaveAttribute('aria-expanded', 'false');
+
+		// Space opens it too; tabbing past its last control closes it and returns to the mark.
+		await page.keyboard.press('Space');
+		await expect(note).toBeFocused();
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Tab');
+		await expect(note).toBeHidden();
+		await expect(mark).toBeFocused();
+		expect(errors).toEqual([]);
+	});
+
+	test('a click elsewhere closes it; All sources leads to the list, which leads back', async ({
+		page
+	}) => {
+		await page.goto('/#home');
+		const step = page.locator('section#home [data-step]').first();
+		const stepId = await step.getAttribute('data-step');
+		const mark = step.locator('button.cite-mark').first();
+		await mark.click();
+		const note = page.getByRole('dialog');
+		await expect(note).toBeVisible();
+		await page.mouse.click(5, page.viewportSize()!.height - 5);
+		await expect(note).toBeHidden();
+
+		await mark.click();
+		await note.getByRole('link', { name: 'All sources' }).click();
+		const source = await mark.getAttribute('data-source');
+		await expect(page.locator(`#source-${source}`)).toBeFocused();
+		await expect(note).toBeHidden();
+		await page
+			.locator(`#source-${source}`)
+			.getByRole('link', { name: /back to where you were/i })
+			.click();
+		await expect(page.locator(`[data-step="${stepId}"]`)).toBeInViewport();
+	});
+
+	test('a mark never starts a line of its own', async ({ page }) => {
+		await page.setViewportSize({ width: 360, height: 740 });
+		await page.goto('/#tower');
+		const stranded = await page.locator('[data-step] sup.cite').evaluateAll(
+			(sups) =>
+				sups.filter((sup) => {
+					const prev = sup.previousSibling;
+					if (!prev || prev.nodeType !== Node.TEXT_NODE || !prev.textContent?.trim()) return false;
+					const range = document.createRange();
+					range.setStart(prev, Math.max(0, prev.textContent.length - 2));
+					range.setEnd(prev, prev.textContent.length);
+					const word = range.getClientRects();
+					const mark = sup.getBoundingClientRect();
+					const last = word[word.length - 1];
+					return !!last && mark.top > last.bottom - 2;
+				}).length
+		);
+		expect(stranded).toBe(0);
+	});
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a citation mark is a link to its note in the Sources chapter', async ({ page }) => {
+		await page.goto('/');
+		const mark = page.locator('[data-step] sup.cite a').first();
+		const href = (await mark.getAttribute('href'))!;
+		expect(href).toMatch(/^#source-/);
+		await expect(page.locator(href)).toHaveCount(1);
+		await expect(page.locator('button.cite-mark')).toHaveCount(0);
+	});
+});
