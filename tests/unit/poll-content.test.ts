@@ -87,7 +87,7 @@ describe('a bad polls.yaml fails with file, line and field', () => {
 	it('a reading chapter left without a poll', () => {
 		const problems = problemsOf(
 			real
-				.replace('slide: real-haigh-dream', 'slide: real-question')
+				.replace('slide: real-haigh-feeling', 'slide: real-question')
 				.replace(
 					/readings: \[dissociation[^\]]*\]/,
 					'options: [{ id: a, label: A }, { id: b, label: B }]'
