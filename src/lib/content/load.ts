@@ -24,6 +24,7 @@ import {
 	typeset,
 	type CitationTarget
 } from './markdown';
+import { focusProblem, graphicFor, type FocusIds } from './graphics';
 import type { Chapter, Content, Quote, Source, Step } from './types';
 
 /** Every problem found in content/, each as `file:line field: message`. */
@@ -208,6 +209,14 @@ export function loadContent(root: string): Content {
 	uniqueWithin(evidence.data.clues, evidence.file, 'clues');
 	uniqueWithin(disagreements.data.points, disagreements.file, 'points');
 
+	const focusIds: FocusIds = {
+		clues: evidence.data.clues.map((c) => c.id),
+		chapterReadings: [],
+		beats: beats.data.beats.map((b) => b.id),
+		quotes: quotes.data.quotes.map((q) => q.id),
+		points: disagreements.data.points.map((p) => p.id),
+		sources: [...sourceIds.keys()]
+	};
 	const citedBy = new Map<string, string[]>([...sourceIds.keys()].map((id) => [id, []]));
 	const builtChapters: Chapter[] = chapters.map(({ f, parsed: { file, data } }, n) => {
 		const expected = f.replace(/^\d+-/, '').replace(/\.yaml$/, '');
@@ -242,6 +251,13 @@ export function loadContent(root: string): Content {
 				quote = quoteById.get(s.quote);
 				if (!quote) problems.add(file, ['steps', index, 'quote'], `unknown quote "${s.quote}"`);
 			}
+			(s.focus ?? []).forEach((f, j) => {
+				const problem = focusProblem(f, data.feature as FeatureId | undefined, {
+					...focusIds,
+					chapterReadings: data.feature === 'readings' ? (data.readings ?? []) : []
+				});
+				if (problem) problems.add(file, ['steps', index, 'focus', j], problem);
+			});
 			const cited = checkMarkdown(file, ['steps', index, 'text'], s.text);
 			checkMarkdown(file, ['steps', index, 'notes'], s.notes);
 			for (const id of cited) citedBy.get(id)?.push(s.id);
@@ -255,7 +271,8 @@ export function loadContent(root: string): Content {
 				alt: s.alt,
 				notes: renderBlock(s.notes, sourceIds),
 				quote,
-				citations: cited
+				citations: cited,
+				focus: s.focus ?? []
 			};
 		});
 		(data.questions ?? []).forEach((q, i) => checkMarkdown(file, ['questions', i], q));
@@ -295,7 +312,15 @@ export function loadContent(root: string): Content {
 			r[key].forEach((md, j) => checkMarkdown(readings.file, ['readings', i, key, j], md));
 		}
 	});
+	uniqueWithin(evidence.data.moments, evidence.file, 'moments');
+	const momentIds = evidence.data.moments.map((m) => m.id);
 	evidence.data.clues.forEach((c, i) => {
+		if (!momentIds.includes(c.moment))
+			problems.add(
+				evidence.file,
+				['clues', i, 'moment'],
+				`unknown moment "${c.moment}"; known: ${momentIds.join(', ')}`
+			);
 		c.citations.forEach((id, j) => {
 			if (!sourceIds.has(id))
 				problems.add(evidence.file, ['clues', i, 'citations', j], `unknown source "${id}"`);
@@ -329,7 +354,7 @@ export function loadContent(root: string): Content {
 		(sum, c) => sum + c.steps.reduce((s, step) => s + countWords(step.plain), 0),
 		0
 	);
-	return {
+	const content: Content = {
 		story: {
 			title: story.data.title,
 			dek: story.data.dek,
@@ -357,6 +382,7 @@ export function loadContent(root: string): Content {
 			heldBy: r.heldBy.map(inline),
 			for: r.for.map(inline),
 			against: r.against.map(inline),
+			gist: r.gist,
 			verdicts: Object.fromEntries(
 				Object.entries(r.verdicts).map(([k, v]) => [
 					k,
@@ -364,6 +390,7 @@ export function loadContent(root: string): Content {
 				])
 			)
 		})),
+		moments: evidence.data.moments,
 		clues: evidence.data.clues.map((c) => ({
 			...c,
 			clue: inline(c.clue),
@@ -377,6 +404,8 @@ export function loadContent(root: string): Content {
 			reason: inline(p.reason)
 		}))
 	};
+	for (const c of content.chapters) c.graphic = graphicFor(c, content);
+	return content;
 }
 
 function linesBefore(text: string, index = 0): number {
