@@ -48,7 +48,8 @@ test('every chapter has a scene figure with a drawing and a non-empty label', as
 		await expect(figure).toHaveAttribute('data-scene', c.scene);
 		// An image's label, or for a scene with controls (the finale) its caption.
 		await expect(figure).toHaveAccessibleName(/\S/);
-		await expect(figure.locator('.scene-root svg')).toHaveCount(1);
+		// A drawing: one SVG, or for a reading chapter a graphic set in HTML type.
+		await expect(figure.locator('.scene-root > svg, .scene-root[data-graphic]')).toHaveCount(1);
 		await expect(figure.locator('.missing')).toHaveCount(0);
 	}
 });

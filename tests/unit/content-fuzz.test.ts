@@ -86,7 +86,7 @@ const stringScalar = (v: unknown): v is Scalar<string> =>
 const under = (p: Path, key: string) => p.includes(key);
 
 /** Keys the schema marks optional: dropping one is provably harmless. */
-const OPTIONAL = new Set(['author', 'date', 'quote', 'questions']);
+const OPTIONAL = new Set(['author', 'date', 'quote', 'questions', 'focus']);
 /** Keys whose drop is neither required-fails nor provably harmless (context-dependent). */
 const UNCLASSIFIED = new Set(['feature', 'readings', 'sceneData']);
 /** Markdown fields whose citations and quotations the loader checks (content/README.md). */

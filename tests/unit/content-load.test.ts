@@ -165,7 +165,7 @@ describe('loadContent on malformed content', () => {
 		const problems = problemsOf(root);
 		expect(problems).toContain('content/sources.yaml:4 sources[0].headline: must not be empty');
 		expect(problems).toContainEqual(
-			expect.stringMatching(/^content\/sources\.yaml:6 sources\[1\]\.id: must be lowercase/)
+			expect.stringMatching(/^content\/sources\.yaml:7 sources\[1\]\.id: must be lowercase/)
 		);
 	});
 

@@ -14,6 +14,7 @@ const reading = (id: string, v: Record<string, 'real' | 'imagined' | 'open'>): R
 	heldBy: [],
 	for: [],
 	against: [],
+	gist: '',
 	verdicts: Object.fromEntries(
 		Object.entries(v).map(([k, verdict]) => [k, { verdict, reason: `${k} because` }])
 	)

@@ -7,6 +7,7 @@ import type { FeatureId, SceneId } from './vocabulary';
 import { CITATION, countWords, plain, renderBlock, renderInline, typeset } from './markdown';
 import type { CitationTarget } from './markdown';
 import type { ContentFiles } from './read';
+import { graphicFor } from './graphics';
 import type { Chapter, Content, Quote, Source, Step } from './types';
 
 /** The sources a Markdown field cites, each once, in the order of first mention. */
@@ -29,7 +30,8 @@ function buildChapters(f: ContentFiles, targets: Map<string, CitationTarget>): C
 			alt: s.alt,
 			notes: renderBlock(s.notes, targets),
 			quote: s.quote ? quotes.get(s.quote) : undefined,
-			citations: citedIn(s.text)
+			citations: citedIn(s.text),
+			focus: s.focus ?? []
 		}));
 		return {
 			id: data.id,
@@ -57,7 +59,7 @@ export function buildContent(f: ContentFiles): Content {
 	const words = steps.reduce((sum, step) => sum + countWords(step.plain), 0);
 	const story = f.story.data;
 	const quotes: Quote[] = f.quotes.data.quotes.map((q) => ({ ...q, display: typeset(q.text) }));
-	return {
+	const content: Content = {
 		story: {
 			title: story.title,
 			dek: story.dek,
@@ -85,6 +87,7 @@ export function buildContent(f: ContentFiles): Content {
 			heldBy: r.heldBy.map(inline),
 			for: r.for.map(inline),
 			against: r.against.map(inline),
+			gist: r.gist,
 			verdicts: Object.fromEntries(
 				Object.entries(r.verdicts).map(([k, v]) => [
 					k,
@@ -92,6 +95,7 @@ export function buildContent(f: ContentFiles): Content {
 				])
 			)
 		})),
+		moments: f.evidence.data.moments,
 		clues: f.evidence.data.clues.map((c) => ({
 			...c,
 			clue: inline(c.clue),
@@ -105,4 +109,7 @@ export function buildContent(f: ContentFiles): Content {
 			reason: inline(p.reason)
 		}))
 	};
+	// Each reading chapter's graphic, drawn from the same objects the page already holds.
+	for (const c of content.chapters) c.graphic = graphicFor(c, content);
+	return content;
 }

@@ -7,6 +7,13 @@ const id = z
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single dashes');
 const text = z.string().trim().min(1, 'must not be empty');
 const markdown = text;
+/** Words a graphic draws in a small space: plain text, no Markdown, kept short. */
+const label = text
+	.max(32, 'must be at most 32 characters: a graphic draws it in a small space')
+	.regex(/^[^*_[\]`]*$/, 'must be plain text (no Markdown)');
+const gist = text
+	.max(90, 'must be at most 90 characters: one line beside the reading’s name')
+	.regex(/^[^*_[\]`]*$/, 'must be plain text (no Markdown)');
 
 export const storySchema = z.strictObject({
 	title: text,
@@ -23,7 +30,9 @@ export const stepSchema = z.strictObject({
 	state: text,
 	alt: text,
 	notes: markdown,
-	quote: id.optional()
+	quote: id.optional(),
+	/** What the chapter's graphic brings forward at this step (ids of its feature's items). */
+	focus: z.array(id).optional()
 });
 
 export const chapterSchema = z.strictObject({
@@ -54,7 +63,9 @@ export const sourcesSchema = z.strictObject({
 				headline: text,
 				author: text.optional(),
 				date: z.iso.date('must be a date written YYYY-MM-DD').optional(),
-				about: markdown
+				about: markdown,
+				/** A name short enough for a graphic's column head or badge. */
+				short: label
 			})
 		)
 		.min(1)
@@ -92,6 +103,8 @@ export const readingsSchema = z.strictObject({
 				heldBy: z.array(markdown).min(1),
 				for: z.array(markdown).min(1),
 				against: z.array(markdown).min(1),
+				/** One line of our own, shown beside the reading's name in the graphics. */
+				gist,
 				verdicts: z.record(id, verdictSchema)
 			})
 		)
@@ -99,9 +112,20 @@ export const readingsSchema = z.strictObject({
 });
 
 export const evidenceSchema = z.strictObject({
+	/** The moments a clue can point to, in the film's order: by then, Harry was dead. */
+	moments: z.array(z.strictObject({ id, label })).min(1),
 	clues: z
 		.array(
-			z.strictObject({ id, clue: markdown, suggests: markdown, citations: z.array(id).min(1) })
+			z.strictObject({
+				id,
+				/** The clue in a few words, as the board draws it. */
+				label,
+				/** The moment it points to (a moment id above). */
+				moment: id,
+				clue: markdown,
+				suggests: markdown,
+				citations: z.array(id).min(1)
+			})
 		)
 		.min(1)
 });

@@ -1,4 +1,4 @@
-import type { Content, Html } from './types';
+import type { Content, Graphic, Html } from './types';
 
 /**
  * What a rendered-once field becomes in the browser's copy of the story. Not empty: Svelte keeps
@@ -20,6 +20,22 @@ const once = (html: Html): Html => (html ? RENDERED : html);
  * words.
  */
 export function skeleton(content: Content): Content {
+	const clues = content.clues.map((c) => ({
+		...c,
+		clue: once(c.clue),
+		suggests: once(c.suggests)
+	}));
+	// The disagreements graphic redraws each point's claims and conclusion step by step, so those
+	// ship; the reason is the card list's alone.
+	const disagreements = content.disagreements.map((d) => ({ ...d, reason: once(d.reason) }));
+	const sources = content.sources.map((s) => ({ ...s, about: once(s.about) }));
+	// A graphic holds the page's own lists; it gets the same lightened ones.
+	const shared = (g: Graphic): Graphic => ({
+		...g,
+		...('clues' in g && { clues }),
+		...('points' in g && { points: disagreements }),
+		...('sources' in g && { sources })
+	});
 	return {
 		...content,
 		story: {
@@ -29,16 +45,12 @@ export function skeleton(content: Content): Content {
 		},
 		chapters: content.chapters.map((c) => ({
 			...c,
+			graphic: c.graphic && shared(c.graphic),
 			questions: c.questions.map(once),
 			steps: c.steps.map((s) => ({ ...s, html: once(s.html) }))
 		})),
-		sources: content.sources.map((s) => ({ ...s, about: once(s.about) })),
-		clues: content.clues.map((c) => ({ ...c, clue: once(c.clue), suggests: once(c.suggests) })),
-		disagreements: content.disagreements.map((d) => ({
-			...d,
-			claims: d.claims.map((c) => ({ ...c, says: once(c.says) })),
-			conclusion: once(d.conclusion),
-			reason: once(d.reason)
-		}))
+		sources,
+		clues,
+		disagreements
 	};
 }

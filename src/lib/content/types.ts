@@ -26,6 +26,8 @@ export interface Source {
 	author?: string;
 	date?: string;
 	about: Html;
+	/** A short name for graphics: column heads, badges. */
+	short: string;
 	/** Ids of the steps that cite it, in reading order. */
 	citedBy: string[];
 }
@@ -55,6 +57,8 @@ export interface Step {
 	notes: Html;
 	quote?: Quote;
 	citations: string[];
+	/** Ids of what the chapter's graphic brings forward at this step (clues, readings, beats...). */
+	focus?: string[];
 }
 
 export interface Chapter {
@@ -69,6 +73,8 @@ export interface Chapter {
 	sceneData: Record<string, string>;
 	steps: Step[];
 	questions: Html[];
+	/** What a reading chapter's graphic draws, gathered from content/ at build time. */
+	graphic?: Graphic;
 }
 
 export interface Beat {
@@ -85,11 +91,23 @@ export interface Reading {
 	heldBy: Html[];
 	for: Html[];
 	against: Html[];
+	/** One plain line beside the name. */
+	gist: string;
 	verdicts: Record<string, { verdict: Verdict; reason: Html }>;
+}
+
+/** A moment a clue points to: by then, Harry was dead. */
+export interface Moment {
+	id: string;
+	label: string;
 }
 
 export interface Clue {
 	id: string;
+	/** The clue in a few plain words, as the board draws it. */
+	label: string;
+	/** The id of the moment it points to. */
+	moment: string;
 	clue: Html;
 	suggests: Html;
 	citations: string[];
@@ -110,6 +128,24 @@ export interface Content {
 	quotes: Quote[];
 	beats: Beat[];
 	readings: Reading[];
+	moments: Moment[];
 	clues: Clue[];
 	disagreements: Disagreement[];
 }
+
+/** One row of the sources matrix: how many of a chapter's steps cite each source. */
+export interface SourceRow {
+	id: string;
+	title: string;
+	/** Per source, in the order of `sources`. */
+	counts: number[];
+}
+
+/** The data each reading chapter's graphic draws, by the chapter's feature. */
+export type Graphic =
+	| { kind: 'evidence'; moments: Moment[]; clues: Clue[]; sources: Source[] }
+	| { kind: 'readings'; readings: Reading[]; beats: Beat[] }
+	| { kind: 'lenses'; readings: Reading[]; beats: Beat[] }
+	| { kind: 'quotes'; quotes: Quote[]; sources: Source[] }
+	| { kind: 'disagreements'; points: Disagreement[]; sources: Source[] }
+	| { kind: 'sources'; sources: Source[]; rows: SourceRow[] };

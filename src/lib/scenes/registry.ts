@@ -13,7 +13,7 @@ export {
 } from '$lib/content/vocabulary';
 
 /**
- * Scenes holding controls of their own (the finale's chapter stars). Their figure cannot be one
+ * Scenes holding controls of their own (the finale's chapter stars, the lenses' reading chooser). Their figure cannot be one
  * opaque image (role="img" would hide the links), so its description becomes a caption instead.
  */
-export const interactiveScenes: ReadonlySet<SceneId> = new Set(['finale']);
+export const interactiveScenes: ReadonlySet<SceneId> = new Set(['finale', 'lenses']);

@@ -1,3 +1,5 @@
+import type { Chapter } from '$lib/content/types';
+
 /** What every scene component receives. A scene's picture is a function of these alone. */
 export interface SceneProps {
 	/** The state named by the active step (or the first step's, before the chapter is reached). */
@@ -15,4 +17,6 @@ export interface SceneProps {
 	data: Record<string, string>;
 	/** Every chapter, in reading order: for scenes that lead elsewhere (the finale's stars). */
 	chapters?: { id: string; title: string }[];
+	/** The chapter itself: the reading chapters draw its `graphic` and each step's `focus`. */
+	chapter?: Chapter;
 }

@@ -11,6 +11,7 @@ export const checkIds: Check = (f, problems) => {
 		[f.beats, f.beats.data.beats, 'beats'],
 		[f.readings, f.readings.data.readings, 'readings'],
 		[f.evidence, f.evidence.data.clues, 'clues'],
+		[f.evidence, f.evidence.data.moments, 'moments'],
 		[f.disagreements, f.disagreements.data.points, 'points']
 	] as const;
 	for (const [{ file }, items, key] of lists) {

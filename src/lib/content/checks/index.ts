@@ -1,6 +1,7 @@
 import type { Check } from './check';
 import { checkChapters } from './chapters';
 import { checkFactcheck } from './factcheck';
+import { checkGraphics } from './graphics';
 import { checkIds } from './ids';
 import { checkMarks } from './marks';
 import { checkReferences } from './references';
@@ -17,7 +18,8 @@ export const CHECKS: readonly Check[] = [
 	checkChapters,
 	checkReferences,
 	checkMarks,
-	checkFactcheck
+	checkFactcheck,
+	checkGraphics
 ];
 
 export function runChecks(...[files, problems]: Parameters<Check>): void {

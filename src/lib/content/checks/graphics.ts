@@ -1,0 +1,37 @@
+import { focusProblem, type FocusIds } from '../graphics';
+import type { FeatureId } from '../vocabulary';
+import type { Check } from './check';
+
+/**
+ * The reading chapters' graphics draw what the content names: each clue points to a known moment,
+ * and a step's `focus` names things its chapter's graphic shows.
+ */
+export const checkGraphics: Check = (f, problems) => {
+	const moments = f.evidence.data.moments.map((m) => m.id);
+	f.evidence.data.clues.forEach((c, i) => {
+		if (!moments.includes(c.moment))
+			problems.add(
+				f.evidence.file,
+				['clues', i, 'moment'],
+				`unknown moment "${c.moment}"; known: ${moments.join(', ')}`
+			);
+	});
+	const ids: FocusIds = {
+		clues: f.evidence.data.clues.map((c) => c.id),
+		chapterReadings: [],
+		beats: f.beats.data.beats.map((b) => b.id),
+		quotes: f.quotes.data.quotes.map((q) => q.id),
+		points: f.disagreements.data.points.map((p) => p.id),
+		sources: f.sources.data.sources.map((s) => s.id)
+	};
+	for (const { file, data } of f.chapters) {
+		const feature = data.feature as FeatureId | undefined;
+		const chapterReadings = feature === 'readings' ? (data.readings ?? []) : [];
+		data.steps.forEach((s, i) =>
+			(s.focus ?? []).forEach((id, j) => {
+				const problem = focusProblem(id, feature, { ...ids, chapterReadings });
+				if (problem) problems.add(file, ['steps', i, 'focus', j], problem);
+			})
+		);
+	}
+};

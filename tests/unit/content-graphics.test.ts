@@ -1,0 +1,129 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContentError, loadContent } from '$lib/content/load';
+import { sourceRows } from '$lib/content/graphics';
+
+/* The fields the reading chapters' graphics draw: validated, named when wrong, gathered per chapter. */
+
+const fixture = join(import.meta.dirname, 'fixtures', 'valid');
+const dirs: string[] = [];
+
+function mutated(file: string, edit: (text: string) => string): string {
+	const root = join(mkdtempSync(join(tmpdir(), 'content-')), 'content');
+	dirs.push(root);
+	cpSync(fixture, root, { recursive: true });
+	const path = join(root, file);
+	const before = readFileSync(path, 'utf8');
+	const after = edit(before);
+	expect(after, 'the edit changed nothing').not.toBe(before);
+	writeFileSync(path, after);
+	return root;
+}
+
+function problemsOf(root: string): string[] {
+	try {
+		loadContent(root);
+	} catch (e) {
+		expect(e).toBeInstanceOf(ContentError);
+		return (e as ContentError).problems;
+	}
+	throw new Error('expected the content to be rejected');
+}
+
+afterEach(() => {
+	for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('graphic data on valid content', () => {
+	const content = loadContent(fixture);
+
+	it('gives a reading chapter its readings, in the chapter’s order, and the beats', () => {
+		const g = content.chapters.find((c) => c.id === 'reading')!.graphic;
+		expect(g?.kind).toBe('readings');
+		if (g?.kind !== 'readings') return;
+		expect(g.readings.map((r) => r.id)).toEqual(['memory']);
+		expect(g.readings[0]!.gist).toBe('It is memory.');
+		expect(g.beats).toBe(content.beats);
+	});
+
+	it('gives a plot chapter no graphic data, and keeps each step’s focus', () => {
+		expect(content.chapters.find((c) => c.id === 'tower')!.graphic).toBeUndefined();
+		expect(content.chapters.find((c) => c.id === 'reading')!.steps[0]!.focus).toEqual(['memory']);
+	});
+
+	it('reads clue labels, moments and short source names', () => {
+		expect(content.moments).toEqual([{ id: 'that-night', label: 'That night' }]);
+		expect(content.clues[0]).toMatchObject({ label: 'The bottle', moment: 'that-night' });
+		expect(content.sources.map((s) => s.short)).toEqual(['Alpha', 'Beta']);
+	});
+
+	it('counts, per chapter, the steps whose citation marks name each source', () => {
+		expect(sourceRows(content)).toEqual([
+			{ id: 'tower', title: 'The tower', counts: [2, 1] },
+			{ id: 'reading', title: 'A reading', counts: [0, 1] }
+		]);
+	});
+});
+
+describe('graphic fields on malformed content', () => {
+	it('rejects a focus naming a reading the chapter does not show', () => {
+		const root = mutated('chapters/01-reading.yaml', (t) =>
+			t.replace('focus: [memory]', 'focus: [memory, ghosts]')
+		);
+		expect(problemsOf(root)).toEqual([
+			expect.stringMatching(
+				/^content\/chapters\/01-reading\.yaml:\d+ steps\[0\]\.focus\[1\]: unknown reading of this chapter "ghosts"; known: memory$/
+			)
+		]);
+	});
+
+	it('rejects a focus on a chapter that has no graphic to focus', () => {
+		const root = mutated('chapters/00-tower.yaml', (t) =>
+			t.replace('    state: lit\n', '    state: lit\n    focus: [bottle]\n')
+		);
+		expect(problemsOf(root)).toEqual([
+			expect.stringMatching(
+				/^content\/chapters\/00-tower\.yaml:\d+ steps\[1\]\.focus\[0\]: only a chapter with a feature/
+			)
+		]);
+	});
+
+	it('rejects a clue pointing to an unknown moment, and a missing label', () => {
+		const root = mutated('evidence.yaml', (t) =>
+			t.replace('moment: that-night', 'moment: next-day')
+		);
+		expect(problemsOf(root)).toEqual([
+			expect.stringMatching(
+				/^content\/evidence\.yaml:7 clues\[0\]\.moment: unknown moment "next-day"; known: that-night$/
+			)
+		]);
+		const unlabelled = mutated('evidence.yaml', (t) => t.replace('    label: The bottle\n', ''));
+		expect(problemsOf(unlabelled)).toEqual([
+			expect.stringMatching(/^content\/evidence\.yaml:\d+ clues\[0\]\.label: is required$/)
+		]);
+	});
+
+	it('rejects a label too long to draw, and Markdown in a gist', () => {
+		const long = mutated('evidence.yaml', (t) =>
+			t.replace('label: The bottle', `label: ${'A very long label '.repeat(3)}`)
+		);
+		expect(problemsOf(long)).toEqual([
+			expect.stringMatching(/clues\[0\]\.label: must be at most 32 characters/)
+		]);
+		const marked = mutated('readings.yaml', (t) =>
+			t.replace('gist: It is memory.', 'gist: It is *memory*.')
+		);
+		expect(problemsOf(marked)).toEqual([
+			expect.stringMatching(/readings\[0\]\.gist: must be plain text/)
+		]);
+	});
+
+	it('requires a short name for every source', () => {
+		const root = mutated('sources.yaml', (t) => t.replace('    short: Beta\n', ''));
+		expect(problemsOf(root)).toEqual([
+			expect.stringMatching(/^content\/sources\.yaml:\d+ sources\[1\]\.short: is required$/)
+		]);
+	});
+});
