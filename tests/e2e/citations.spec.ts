@@ -75,6 +75,65 @@ test.describe('citation marks open their source note in place', () => {
 		await expect(page.locator(`[data-step="${stepId}"]`)).toBeInViewport();
 	});
 
+	for (const viewport of [
+		{ width: 390, height: 844 },
+		{ width: 1440, height: 900 }
+	]) {
+		test(`at ${viewport.width}x${viewport.height} the note leaves the cited sentence in view`, async ({
+			page
+		}) => {
+			await page.setViewportSize(viewport);
+			await page.goto('/#home');
+			const mark = page.locator('section#home [data-step] button.cite-mark').first();
+			const bar = (await page.locator('nav.bar').first().boundingBox())!;
+			// High on the screen and low on it: the low one is where a note used to cover the line.
+			for (const at of [0.3, 0.85]) {
+				await mark.evaluate((el, at) => {
+					const r = el.getBoundingClientRect();
+					window.scrollBy(0, r.top - window.innerHeight * at);
+				}, at);
+				await mark.click();
+				const note = page.getByRole('dialog');
+				await expect(note).toBeVisible();
+				// The cited sentence: from the end of the one before it (or the paragraph's start) to the mark.
+				const lines = await mark.evaluate((el) => {
+					const sup = el.closest('sup')!;
+					const walker = document.createTreeWalker(sup.closest('p')!, NodeFilter.SHOW_TEXT);
+					const range = document.createRange();
+					range.setStart(sup.closest('p')!, 0);
+					for (let n = walker.nextNode(); n && !sup.contains(n); n = walker.nextNode()) {
+						if (!(n.compareDocumentPosition(sup) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+						for (const m of n.textContent!.matchAll(/[.!?]\s+/g))
+							range.setStart(n, m.index + m[0].length);
+					}
+					range.setEndBefore(sup);
+					return [...range.getClientRects()]
+						.filter((r) => r.width > 0)
+						.map((r) => ({ x: r.left, y: r.top, width: r.width, height: r.height }));
+				});
+				expect(lines.length).toBeGreaterThan(0);
+				const box = (await note.boundingBox())!;
+				expect(box.x).toBeGreaterThanOrEqual(0);
+				expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+				expect(box.y).toBeGreaterThanOrEqual(bar.y + bar.height);
+				expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+				// The cited sentence is on screen and the note lies over none of it.
+				for (const line of lines) {
+					expect(line.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+					expect(line.y + line.height).toBeLessThanOrEqual(viewport.height);
+					const overlaps =
+						box.x < line.x + line.width &&
+						line.x < box.x + box.width &&
+						box.y < line.y + line.height &&
+						line.y < box.y + box.height;
+					expect(overlaps, `note over "${at}" line at y=${line.y}`).toBe(false);
+				}
+				await page.keyboard.press('Escape');
+				await expect(note).toBeHidden();
+			}
+		});
+	}
+
 	test('a mark never starts a line of its own', async ({ page }) => {
 		await page.setViewportSize({ width: 360, height: 740 });
 		await page.goto('/#tower');
