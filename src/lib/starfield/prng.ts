@@ -1,20 +1,6 @@
-/**
- * mulberry32: a tiny seeded PRNG. The sky must be the same on every load, on the server (the
- * print/no-JS still) and in the browser (WebGL and 2D fallback), so nothing here may touch
- * Math.random.
- */
-export type Rng = () => number;
-
-export function mulberry32(seed: number): Rng {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** The sky draws from the project's one seeded generator (see $lib/random). */
+import type { Rng } from '../random';
+export { mulberry32, type Rng } from '../random';
 
 /** Standard normal sample (Box–Muller); used for the soft band of the sky. */
 export function gaussian(rng: Rng): number {
