@@ -1,40 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ContentError, loadContent } from '$lib/content/load';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '$lib/content/load';
+import { fixture, mutated, problemsOf } from './support/content-fixture';
 import { sourceRows } from '$lib/content/graphics';
 
 /* The fields the reading chapters' graphics draw: validated, named when wrong, gathered per chapter. */
-
-const fixture = join(import.meta.dirname, 'fixtures', 'valid');
-const dirs: string[] = [];
-
-function mutated(file: string, edit: (text: string) => string): string {
-	const root = join(mkdtempSync(join(tmpdir(), 'content-')), 'content');
-	dirs.push(root);
-	cpSync(fixture, root, { recursive: true });
-	const path = join(root, file);
-	const before = readFileSync(path, 'utf8');
-	const after = edit(before);
-	expect(after, 'the edit changed nothing').not.toBe(before);
-	writeFileSync(path, after);
-	return root;
-}
-
-function problemsOf(root: string): string[] {
-	try {
-		loadContent(root);
-	} catch (e) {
-		expect(e).toBeInstanceOf(ContentError);
-		return (e as ContentError).problems;
-	}
-	throw new Error('expected the content to be rejected');
-}
-
-afterEach(() => {
-	for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 
 describe('graphic data on valid content', () => {
 	const content = loadContent(fixture);

@@ -1,35 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ContentError, loadContent } from '$lib/content/load';
-
-const fixture = join(import.meta.dirname, 'fixtures', 'valid');
-const dirs: string[] = [];
-
-/** A copy of the valid fixture, with `edit` applied to one of its files. */
-function mutated(file: string, edit: (text: string) => string): string {
-	const root = join(mkdtempSync(join(tmpdir(), 'content-')), 'content');
-	dirs.push(root);
-	cpSync(fixture, root, { recursive: true });
-	const path = join(root, file);
-	writeFileSync(path, edit(readFileSync(path, 'utf8')));
-	return root;
-}
-
-function problemsOf(root: string): string[] {
-	try {
-		loadContent(root);
-	} catch (e) {
-		expect(e).toBeInstanceOf(ContentError);
-		return (e as ContentError).problems;
-	}
-	throw new Error('expected the content to be rejected');
-}
-
-afterEach(() => {
-	for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '$lib/content/load';
+import { fixture, mutated, problemsOf } from './support/content-fixture';
 
 describe('loadContent on valid content', () => {
 	const content = loadContent(fixture);
