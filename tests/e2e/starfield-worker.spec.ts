@@ -32,9 +32,13 @@ function withoutOffscreen() {
 	delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>).transferControlToOffscreen;
 }
 
+/** The finale sits before the back matter (disagreements, sources): stop on its last step. */
 async function toFinale(page: Page) {
 	await page.locator('#finale [data-step]').first().scrollIntoViewIfNeeded();
-	await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+	await page.evaluate(() => {
+		const steps = document.querySelectorAll('#finale [data-step]');
+		steps[steps.length - 1]?.scrollIntoView({ block: 'center' });
+	});
 }
 
 /** Client-side, as a reader following a link, so the window (and any leak) survives. */
