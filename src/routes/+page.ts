@@ -1,4 +1,5 @@
 import { RENDERED } from '$lib/content/skeleton';
+import { staticFeature, type Stills } from '$lib/scenes/stills';
 import type { PageLoad } from './$types';
 
 /**
@@ -16,6 +17,12 @@ export const load: PageLoad = async ({ data }) => {
 		const content = withoutSpeakerNotes(getContent());
 		return { content, stills: renderStills(content) };
 	}
-	const stills = Object.fromEntries(data.content.chapters.map((c) => [c.id, RENDERED]));
+	const { chapters } = data.content;
+	const stills: Stills = {
+		scenes: Object.fromEntries(chapters.map((c) => [c.id, RENDERED])),
+		features: Object.fromEntries(
+			chapters.filter((c) => staticFeature(c.feature)).map((c) => [c.id, RENDERED])
+		)
+	};
 	return { ...data, stills };
 };

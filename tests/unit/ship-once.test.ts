@@ -54,13 +54,27 @@ describe('scene stills', () => {
 	const stills = renderStills(content);
 
 	it('prerenders one still per chapter, its scene and first state, without hydration markers', () => {
-		expect(Object.keys(stills)).toEqual(content.chapters.map((c) => c.id));
+		expect(Object.keys(stills.scenes)).toEqual(content.chapters.map((c) => c.id));
 		for (const chapter of content.chapters) {
-			const html = stills[chapter.id]!;
+			const html = stills.scenes[chapter.id]!;
 			expect(html).toContain(`data-scene="${chapter.scene}"`);
 			expect(html).toContain(`data-state="${chapter.steps[0]!.state}"`);
 			expect(html).not.toContain('<!--');
 		}
+	});
+
+	it('prerenders every static feature in full, and leaves the Sources list live', () => {
+		const withFeature = content.chapters.filter((c) => c.feature && c.feature !== 'sources');
+		expect(withFeature.length).toBeGreaterThan(3);
+		expect(Object.keys(stills.features).sort()).toEqual(withFeature.map((c) => c.id).sort());
+		const evidence = content.chapters.find((c) => c.feature === 'evidence')!;
+		// The clue board holds every clue's words, which the skeleton does not ship.
+		for (const clue of content.clues)
+			expect(stills.features[evidence.id]).toContain(`id="clue-${clue.id}"`);
+		for (const html of Object.values(stills.features)) expect(html).not.toContain('<!--');
+		expect(content.chapters.some((c) => c.feature === 'sources' && c.id in stills.features)).toBe(
+			false
+		);
 	});
 
 	it('strips every comment, however it is written', () => {

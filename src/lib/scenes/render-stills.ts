@@ -1,13 +1,25 @@
 import { render } from 'svelte/server';
 import type { Content } from '$lib/content/types';
 import SceneFigure from './SceneFigure.svelte';
-import { withoutComments, type SceneStills } from './stills';
+import FeatureBody from '$lib/features/FeatureBody.svelte';
+import { staticFeature, withoutComments, type Stills } from './stills';
 
 /**
  * Server only (the prerender): every chapter's scene as the HTML a reader without JavaScript
- * sees, rendered by the same component the live scene uses, before any step is read.
+ * sees, rendered by the same component the live scene uses, before any step is read; and every
+ * static feature, rendered by the component the embed mounts.
  */
-export function renderStills(content: Content): SceneStills {
+export function renderStills(content: Content): Stills {
+	const features = content.chapters
+		.filter((c) => staticFeature(c.feature))
+		.map((chapter) => {
+			const props = { feature: chapter.feature!, chapter, content };
+			return [chapter.id, withoutComments(render(FeatureBody, { props }).body)];
+		});
+	return { scenes: renderScenes(content), features: Object.fromEntries(features) };
+}
+
+function renderScenes(content: Content): Stills['scenes'] {
 	return Object.fromEntries(
 		content.chapters.map((chapter) => {
 			const chapters = content.chapters.filter((c) => c.id !== chapter.id);

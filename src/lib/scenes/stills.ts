@@ -1,22 +1,29 @@
 import { getContext, setContext } from 'svelte';
 
 /**
- * Each chapter's scene as prerendered HTML, keyed by chapter id. On the server the strings hold
- * the drawing; in the browser each is a placeholder (see `RENDERED`), because the drawing is
- * already in the page. A chapter with a still keeps it, untouched by hydration, until the reader
- * nears the chapter; only then is the live scene mounted in its place.
+ * Parts of the reading page as prerendered HTML, keyed by chapter id. On the server the strings
+ * hold the markup; in the browser each is a placeholder (see `RENDERED`), because the markup is
+ * already in the page, and hydration leaves it untouched.
+ * - `scenes`: a chapter keeps its still until the reader nears it; then the live scene replaces it.
+ * - `features`: a chapter's folded lists in full, static, so they stay as they are for good.
  */
-export type SceneStills = Readonly<Record<string, string>>;
+export interface Stills {
+	scenes: Readonly<Record<string, string>>;
+	features: Readonly<Record<string, string>>;
+}
 
-const KEY = Symbol('scene-stills');
+const KEY = Symbol('stills');
 
-export function provideSceneStills(stills: SceneStills | undefined): void {
+export function provideStills(stills: Stills | undefined): void {
 	setContext(KEY, stills);
 }
 
-export function useSceneStills(): SceneStills | undefined {
-	return getContext<SceneStills | undefined>(KEY);
+export function useStills(): Stills | undefined {
+	return getContext<Stills | undefined>(KEY);
 }
+
+/** Features that hold no state of their own (the Sources list offers a way back: it is live). */
+export const staticFeature = (feature: string | undefined) => !!feature && feature !== 'sources';
 
 /**
  * Hydration markers out: the string is shown through `{@html}`, whose hydration claims nodes up
