@@ -21,6 +21,12 @@ describe('a citation mark stays on the line of the word before it', () => {
 		);
 	});
 
+	it('sets a run of marks in source order, each source once', () => {
+		const html = renderInline('Held.[^beta][^alpha][^beta] After.', sources);
+		const shown = [...html.matchAll(/#source-([a-z]+)"/g)].map((m) => m[1]);
+		expect(shown).toEqual(['alpha', 'beta']);
+	});
+
 	it('leaves a mark at the start of a line on its own, and drops an unknown one', () => {
 		expect(renderInline('[^alpha] first', sources)).toMatch(/^<span class="cite-keep"><sup/);
 		expect(renderInline('word.[^nobody] after', sources)).toBe('word. after');

@@ -40,7 +40,13 @@ function citations(md: string, sources: Map<string, CitationTarget>): string {
 	};
 	// The marks and the word before them are kept on one line: a mark never starts a line.
 	return md.replace(MARKS_AFTER_WORD, (_, word: string, marks: string) => {
-		const html = [...marks.matchAll(CITATION)].map((m) => mark(m[1]!)).join('');
+		// A run of marks reads in source order, each source once: "1 2 3", never "2 3 1".
+		const ids = [...new Set([...marks.matchAll(CITATION)].map((m) => m[1]!))];
+		const order = (id: string) => sources.get(id)?.n ?? 0;
+		const html = ids
+			.sort((a, b) => order(a) - order(b))
+			.map(mark)
+			.join('');
 		return html ? `<span class="cite-keep">${word}${html}</span>` : word;
 	});
 }
