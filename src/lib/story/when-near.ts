@@ -5,25 +5,51 @@ const NEAR = '100% 0px';
 
 type Idle = (cb: () => void, opts?: { timeout: number }) => number;
 
+const ENGAGING = ['scroll', 'wheel', 'pointerdown', 'touchstart', 'keydown'] as const;
+let engaged: Promise<void> | null = null;
+
 /**
- * Calls `ready` once, in an idle moment (or after 300 ms at the latest), after `el` first comes
- * near the viewport; so the work it starts never lands in the middle of a scroll frame. Returns
- * the function that cancels both the watch and a pending call.
+ * Resolves when the reader first scrolls, taps, clicks or presses a key on this page (at once if
+ * the page opened scrolled). Until then every still shows exactly what its live scene would, so
+ * nothing is worth building while the page is still loading. One set of listeners per page, each
+ * removed the moment any of them fires.
+ */
+function firstEngagement(): Promise<void> {
+	return (engaged ??= new Promise<void>((resolve) => {
+		if (window.scrollY > 0) return resolve();
+		const done = () => {
+			for (const type of ENGAGING) window.removeEventListener(type, done, true);
+			resolve();
+		};
+		for (const type of ENGAGING)
+			window.addEventListener(type, done, { capture: true, passive: true });
+	}));
+}
+
+/**
+ * Calls `ready` once `el` has come near the viewport and the reader has begun to read, in an idle
+ * moment (or after 300 ms at the latest), so the work it starts lands neither in the page's load
+ * nor in the middle of a scroll frame. Returns the function that cancels the watch, the wait and
+ * a pending call.
  */
 export function whenNear(el: Element, ready: () => void): () => void {
 	const idle: Idle = window.requestIdleCallback ?? ((cb) => window.setTimeout(cb, 1));
 	const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
 	let pending = 0;
+	let cancelled = false;
 	const io = new IntersectionObserver(
 		(entries) => {
-			if (pending || !entries.some((e) => e.isIntersecting)) return;
+			if (!entries.some((e) => e.isIntersecting)) return;
 			io.disconnect();
-			pending = idle(ready, { timeout: 300 });
+			void firstEngagement().then(() => {
+				if (!cancelled) pending = idle(ready, { timeout: 300 });
+			});
 		},
 		{ rootMargin: NEAR }
 	);
 	io.observe(el);
 	return () => {
+		cancelled = true;
 		io.disconnect();
 		if (pending) cancelIdle(pending);
 	};
