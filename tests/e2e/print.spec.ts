@@ -30,11 +30,18 @@ test('printing / gives a clean linear handout', async ({ page }, testInfo) => {
 				.filter((el) => ['sticky', 'fixed'].includes(getComputedStyle(el).position))
 				.map((el) => el.outerHTML.slice(0, 80)),
 			buttons: all
-				.filter((el) => el.matches('button, nav, [role="progressbar"], .skip-link'))
+				.filter((el) => el.matches('button:not(.cite-mark), nav, [role="progressbar"], .skip-link'))
 				.filter((el) => !el.closest('[data-feature]'))
 				.map((el) => el.outerHTML.slice(0, 80)),
 			scenes: [...document.querySelectorAll('figure.scene')].filter(visible).length,
-			chapters: document.querySelectorAll('main section[id]').length,
+			// A reading chapter prints its argument in full instead of its screen graphic.
+			chapters: [...document.querySelectorAll('main section[id]')].filter(
+				(s) => !s.querySelector('.scene-root[data-graphic]')
+			).length,
+			features: [...document.querySelectorAll('main section[id]')]
+				.filter((s) => s.querySelector('.scene-root[data-graphic]'))
+				.map((s) => s.querySelector('[data-feature] .full'))
+				.filter((f) => !f || !visible(f)).length,
 			darkText: all
 				.filter((el) => el.closest('main') && !el.closest('figure.scene'))
 				.filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()))
@@ -51,6 +58,7 @@ test('printing / gives a clean linear handout', async ({ page }, testInfo) => {
 	expect(report.buttons).toEqual([]);
 	expect(report.darkText).toEqual([]);
 	expect(report.scenes).toBe(report.chapters);
+	expect(report.features, 'reading chapters whose full argument does not print').toBe(0);
 
 	const pdf = await page.pdf({ format: 'A4' });
 	const file = testInfo.outputPath('handout.pdf');
