@@ -67,6 +67,10 @@ export function buildContent(f: ContentFiles): Content {
 			spoiler: { html: inline(story.spoiler.text), button: story.spoiler.button },
 			scrollHint: story.scrollHint,
 			credits: inline(story.credits),
+			kicker: story.kicker,
+			headline: `${story.title}: ${story.kicker.charAt(0).toLowerCase()}${story.kicker.slice(1)}`,
+			film: story.film,
+			imageAlt: story.image.alt,
 			words,
 			// About 230 words a minute, plus time to look at the pictures and the interactive parts.
 			readingMinutes: Math.max(1, Math.round(words / 230 + chapters.length * 0.25))

@@ -13,6 +13,13 @@ export interface Story {
 	spoiler: { html: Html; button: string };
 	scrollHint: string;
 	credits: Html;
+	/** The line above the title, e.g. "The ending explained". */
+	kicker: string;
+	/** The title with the kicker, for pages, previews and search: "<title>: the ending explained". */
+	headline: string;
+	film: { year: number; director: string };
+	/** Alt text of the link-preview image. */
+	imageAlt: string;
 	words: number;
 	readingMinutes: number;
 }
