@@ -13,9 +13,9 @@ export interface Story {
 	spoiler: { html: Html; button: string };
 	scrollHint: string;
 	credits: Html;
-	/** The line above the title, e.g. "The ending explained". */
+	/** The line above the title (story.yaml `kicker`). */
 	kicker: string;
-	/** The title with the kicker, for pages, previews and search: "<title>: the ending explained". */
+	/** `<title>: <kicker, first letter lower-cased>`, for page titles, previews and search. */
 	headline: string;
 	film: { year: number; director: string };
 	/** Alt text of the link-preview image. */
