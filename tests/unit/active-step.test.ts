@@ -23,6 +23,13 @@ describe('activeStep', () => {
 		expect(activeStep(boxes, 1100, 800)).toEqual({ index: 1, progress: 0 });
 	});
 
+	it("runs a chapter's last step through its own box, not to the next chapter", () => {
+		const chapters = [{ ...boxes[0]!, last: true }, boxes[1]!, boxes[2]!];
+		expect(activeStep(chapters, 750, 800)).toEqual({ index: 0, progress: 0.5 });
+		expect(activeStep(chapters, 1000, 800)).toEqual({ index: 0, progress: 1 });
+		expect(activeStep(chapters, 1100, 800)).toEqual({ index: 1, progress: 0 });
+	});
+
 	it('uses the last step own height and clamps at 1', () => {
 		expect(activeStep(boxes, 1800, 800)).toEqual({ index: 2, progress: 0.5 });
 		expect(activeStep(boxes, 99999, 800)).toEqual({ index: 2, progress: 1 });

@@ -50,6 +50,29 @@ describe('loadContent on malformed content', () => {
 		]);
 	});
 
+	it('names the story file and field for the kicker, the film and the image alt', () => {
+		expect(problemsOf(mutated('story.yaml', (t) => t.replace(/^kicker: .*\n/m, '')))).toEqual([
+			expect.stringMatching(/^content\/story\.yaml(:\d+)? kicker: is required$/)
+		]);
+		expect(
+			problemsOf(mutated('story.yaml', (t) => t.replace('year: 2023', 'year: twenty')))
+		).toEqual([expect.stringMatching(/^content\/story\.yaml:\d+ film\.year: /)]);
+		expect(problemsOf(mutated('story.yaml', (t) => t.replace(/^ {2}director: .*\n/m, '')))).toEqual(
+			[expect.stringMatching(/^content\/story\.yaml:\d+ film\.director: is required$/)]
+		);
+		expect(
+			problemsOf(mutated('story.yaml', (t) => t.replace('alt: A test picture.', 'alt: ""')))
+		).toEqual([expect.stringMatching(/^content\/story\.yaml:\d+ image\.alt: must not be empty$/)]);
+	});
+
+	it('gives the story its kicker, headline, film and image alt', () => {
+		const story = loadContent(fixture).story;
+		expect(story.kicker).toBe('The test explained');
+		expect(story.headline).toBe('A test story: the test explained');
+		expect(story.film).toEqual({ year: 2023, director: 'A. Director' });
+		expect(story.imageAlt).toBe('A test picture.');
+	});
+
 	it('rejects a duplicate id across chapters', () => {
 		const root = mutated('chapters/01-reading.yaml', (t) =>
 			t.replace('id: reading-one', 'id: tower-lit')

@@ -5,7 +5,7 @@
  */
 import type { FeatureId, SceneId } from './vocabulary';
 import { CITATION, countWords, plain, renderBlock, renderInline, typeset } from './markdown';
-import type { CitationTarget } from './markdown';
+import type { CitationTarget, LinkOptions } from './markdown';
 import type { ContentFiles } from './read';
 import { graphicFor } from './graphics';
 import type { Chapter, Content, Quote, Source, Step } from './types';
@@ -15,7 +15,11 @@ export function citedIn(md: string): string[] {
 	return [...new Set([...md.matchAll(CITATION)].map((m) => m[1]!))];
 }
 
-function buildChapters(f: ContentFiles, targets: Map<string, CitationTarget>): Chapter[] {
+function buildChapters(
+	f: ContentFiles,
+	targets: Map<string, CitationTarget>,
+	links: LinkOptions
+): Chapter[] {
 	const quotes = new Map(
 		f.quotes.data.quotes.map((q) => [q.id, { ...q, display: typeset(q.text) }])
 	);
@@ -24,11 +28,11 @@ function buildChapters(f: ContentFiles, targets: Map<string, CitationTarget>): C
 			id: s.id,
 			chapter: data.id,
 			index,
-			html: renderBlock(s.text, targets),
+			html: renderBlock(s.text, targets, links),
 			plain: plain(s.text),
 			state: s.state,
 			alt: s.alt,
-			notes: renderBlock(s.notes, targets),
+			notes: renderBlock(s.notes, targets, links),
 			quote: s.quote ? quotes.get(s.quote) : undefined,
 			citations: citedIn(s.text),
 			focus: s.focus ?? []
@@ -43,18 +47,22 @@ function buildChapters(f: ContentFiles, targets: Map<string, CitationTarget>): C
 			readings: data.readings ?? [],
 			sceneData: data.sceneData ?? {},
 			steps,
-			questions: (data.questions ?? []).map((q) => renderInline(q, targets))
+			questions: (data.questions ?? []).map((q) => renderInline(q, targets, links))
 		};
 	});
 }
 
-export function buildContent(f: ContentFiles): Content {
+/**
+ * `links`: where the chapters' own text (steps, speaker notes, questions) sends its citation
+ * marks; a deck shown away from the article points them at the article's sources list.
+ */
+export function buildContent(f: ContentFiles, links: LinkOptions = {}): Content {
 	const sources = f.sources.data.sources;
 	const targets = new Map<string, CitationTarget>(
 		sources.map((s, i) => [s.id, { n: i + 1, headline: s.headline }])
 	);
 	const inline = (md: string) => renderInline(md, targets);
-	const chapters = buildChapters(f, targets);
+	const chapters = buildChapters(f, targets, links);
 	const steps = chapters.flatMap((c) => c.steps);
 	const words = steps.reduce((sum, step) => sum + countWords(step.plain), 0);
 	const story = f.story.data;
@@ -67,6 +75,10 @@ export function buildContent(f: ContentFiles): Content {
 			spoiler: { html: inline(story.spoiler.text), button: story.spoiler.button },
 			scrollHint: story.scrollHint,
 			credits: inline(story.credits),
+			kicker: story.kicker,
+			headline: `${story.title}: ${story.kicker.charAt(0).toLowerCase()}${story.kicker.slice(1)}`,
+			film: story.film,
+			imageAlt: story.image.alt,
 			words,
 			// About 230 words a minute, plus time to look at the pictures and the interactive parts.
 			readingMinutes: Math.max(1, Math.round(words / 230 + chapters.length * 0.25))

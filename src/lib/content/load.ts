@@ -7,15 +7,16 @@ import { buildContent } from './build';
 import { runChecks } from './checks';
 import { ContentError, Problems } from './problems';
 import { readContent } from './read';
+import type { LinkOptions } from './markdown';
 import type { Content } from './types';
 
 export { ContentError } from './problems';
 
 /** Loads, validates and renders content/. Throws ContentError naming every problem. */
-export function loadContent(root: string): Content {
+export function loadContent(root: string, links: LinkOptions = {}): Content {
 	const problems = new Problems();
 	const files = readContent(root, problems);
 	if (files) runChecks(files, problems);
 	if (!files || problems.list.length) throw new ContentError(problems.list);
-	return buildContent(files);
+	return buildContent(files, links);
 }

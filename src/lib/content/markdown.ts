@@ -9,6 +9,12 @@ export interface CitationTarget {
 	headline: string;
 }
 
+/** Where rendered links lead. */
+export interface LinkOptions {
+	/** The page holding the sources list that citation marks lead to: '' (this one) or a path. */
+	sourcesPage?: string;
+}
+
 /** Curly quotes and apostrophes, as a typesetter would; run before HTML exists. */
 export function typeset(md: string): string {
 	return (
@@ -31,12 +37,16 @@ function escapeAttr(s: string): string {
  */
 const MARKS_AFTER_WORD = /([^\s\]*_]*?)((?:\[\^[a-z0-9-]+\])+)/g;
 
-function citations(md: string, sources: Map<string, CitationTarget>): string {
+function citations(
+	md: string,
+	sources: Map<string, CitationTarget>,
+	{ sourcesPage = '' }: LinkOptions
+): string {
 	const mark = (id: string) => {
 		const source = sources.get(id);
 		if (!source) return '';
 		const label = escapeAttr(`Source ${source.n}: ${source.headline}`);
-		return `<sup class="cite"><a href="#source-${id}" aria-label="${label}" title="${label}">${source.n}</a></sup>`;
+		return `<sup class="cite"><a href="${sourcesPage}#source-${id}" aria-label="${label}" title="${label}">${source.n}</a></sup>`;
 	};
 	// The marks and the word before them are kept on one line: a mark never starts a line.
 	return md.replace(MARKS_AFTER_WORD, (_, word: string, marks: string) => {
@@ -52,13 +62,24 @@ function citations(md: string, sources: Map<string, CitationTarget>): string {
 }
 
 /** Block Markdown (paragraphs) to HTML. */
-export function renderBlock(md: string, sources: Map<string, CitationTarget>): string {
-	return marked.parse(citations(typeset(md.trim()), sources), { async: false, gfm: true });
+export function renderBlock(
+	md: string,
+	sources: Map<string, CitationTarget>,
+	links: LinkOptions = {}
+): string {
+	return marked.parse(citations(typeset(md.trim()), sources, links), { async: false, gfm: true });
 }
 
 /** One line of Markdown to inline HTML (no wrapping paragraph). */
-export function renderInline(md: string, sources: Map<string, CitationTarget>): string {
-	return marked.parseInline(citations(typeset(md.trim()), sources), { async: false, gfm: true });
+export function renderInline(
+	md: string,
+	sources: Map<string, CitationTarget>,
+	links: LinkOptions = {}
+): string {
+	return marked.parseInline(citations(typeset(md.trim()), sources, links), {
+		async: false,
+		gfm: true
+	});
 }
 
 /** Plain words, for counting and for screen-reader announcements. */

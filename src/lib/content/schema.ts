@@ -21,7 +21,16 @@ export const storySchema = z.strictObject({
 	description: text,
 	spoiler: z.strictObject({ text: markdown, button: text }),
 	scrollHint: text,
-	credits: markdown
+	credits: markdown,
+	/** The line above the title; the pages' titles read `<title>: <kicker, lower-cased>`. */
+	kicker: text.regex(/^[^*_[\]`]*$/, 'must be plain text (no Markdown)'),
+	/** The film the piece is about, for search engines' structured data. */
+	film: z.strictObject({
+		year: z.number().int().min(1888, 'must be a year').max(2100, 'must be a year'),
+		director: text
+	}),
+	/** The link-preview image (`/social.png`): its alt text says what it shows. */
+	image: z.strictObject({ alt: text })
 });
 
 export const stepSchema = z.strictObject({

@@ -13,6 +13,13 @@ export interface Story {
 	spoiler: { html: Html; button: string };
 	scrollHint: string;
 	credits: Html;
+	/** The line above the title (story.yaml `kicker`). */
+	kicker: string;
+	/** `<title>: <kicker, first letter lower-cased>`, for page titles, previews and search. */
+	headline: string;
+	film: { year: number; director: string };
+	/** Alt text of the link-preview image. */
+	imageAlt: string;
 	words: number;
 	readingMinutes: number;
 }

@@ -11,9 +11,9 @@ import {
 	type Viewport
 } from './protocol';
 
-/** Selectors of the pinned layout in `Chapter.svelte`: the block that scrolls and its graphic. */
-const SCROLLY = '.scrolly';
-const GRAPHIC = '.graphic';
+/** The pinned layout, as `Chapter.svelte` marks it: the block that scrolls and its graphic. */
+const SCROLLY = '[data-scrolly]';
+const GRAPHIC = '[data-scrolly-graphic]';
 
 /**
  * The child side of the embed protocol, wired to the DOM: posts height messages while `root`

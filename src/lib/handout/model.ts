@@ -1,4 +1,4 @@
-import type { Beat, Chapter, Content, Reading, Verdict } from '$lib/content/types';
+import type { Chapter, Content } from '$lib/content/types';
 
 /** One chapter's discussion questions, under the chapter's title. */
 export interface QuestionGroup {
@@ -11,20 +11,6 @@ export function questionGroups(chapters: readonly Chapter[]): QuestionGroup[] {
 	return chapters
 		.filter((c) => c.questions.length > 0)
 		.map(({ id, n, title, kind, questions }) => ({ chapter: { id, n, title, kind }, questions }));
-}
-
-/** One row of the verdict table: a beat of the plot, and what each reading makes of it. */
-export interface VerdictRow {
-	beat: Beat;
-	verdicts: (Verdict | null)[];
-}
-
-/** The readings' verdicts as a table: beats down, readings across (a reading may skip a beat). */
-export function verdictRows(beats: readonly Beat[], readings: readonly Reading[]): VerdictRow[] {
-	return beats.map((beat) => ({
-		beat,
-		verdicts: readings.map((r) => r.verdicts[beat.id]?.verdict ?? null)
-	}));
 }
 
 /** The handout's data, all of it from content/: nothing the page prints is written anywhere else. */

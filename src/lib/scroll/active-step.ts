@@ -2,6 +2,12 @@
 export interface StepBox {
 	top: number;
 	height: number;
+	/**
+	 * The last step of its chapter. Its progress runs through its own box: the next step is the
+	 * next chapter's first, past the chapter's cards and lists, so progress to it would barely move
+	 * while this step's card is read.
+	 */
+	last?: boolean;
 }
 
 export interface Active {
@@ -14,7 +20,8 @@ export interface Active {
 /**
  * Which step the reader is on: the last one whose top has crossed a trigger line drawn
  * `triggerRatio` of the way down the viewport. Progress runs to the next step's top rather than
- * the step's own bottom, so it is continuous across the gaps between text cards.
+ * the step's own bottom, so it is continuous across the gaps between text cards; a chapter's last
+ * step (and the very last one) runs to its own bottom.
  */
 export function activeStep(
 	boxes: readonly StepBox[],
@@ -36,7 +43,7 @@ export function activeStep(
 	if (index < 0) return { index: -1, progress: 0 };
 	const box = boxes[index]!;
 	const next = boxes[index + 1];
-	const span = next ? next.top - box.top : box.height;
+	const span = next && !box.last ? next.top - box.top : box.height;
 	const progress = span > 0 ? (line - box.top) / span : 1;
 	return { index, progress: Math.min(1, Math.max(0, progress)) };
 }

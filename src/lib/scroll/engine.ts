@@ -10,13 +10,15 @@ interface Options {
 }
 
 /**
- * Watches `[data-step]` elements under `root` and writes the active one into `state`.
+ * Watches `[data-step]` elements under `root` and writes the active one into `state`, with the
+ * scroll offset and the page's progress, so that nothing else needs a scroll listener of its own.
  * Positions are measured once per layout change, not per scroll, so a scroll frame costs a
  * binary search and nothing that forces layout.
  */
 export function createScrollEngine({ root, state, source, triggerRatio = 0.5 }: Options) {
 	let elements: HTMLElement[] = [];
 	let boxes: StepBox[] = [];
+	let pageHeight = 0;
 	let frame = 0;
 
 	function measure() {
@@ -24,10 +26,12 @@ export function createScrollEngine({ root, state, source, triggerRatio = 0.5 }: 
 			(el) => el.offsetParent !== null || el.getClientRects().length > 0
 		);
 		const offset = root.ownerDocument.defaultView?.scrollY ?? 0;
-		boxes = elements.map((el) => {
+		boxes = elements.map((el, i) => {
 			const rect = el.getBoundingClientRect();
-			return { top: rect.top + offset, height: rect.height };
+			const last = el.dataset.chapter !== elements[i + 1]?.dataset.chapter;
+			return { top: rect.top + offset, height: rect.height, last };
 		});
+		pageHeight = root.ownerDocument.documentElement.scrollHeight;
 	}
 
 	function update() {
@@ -42,6 +46,9 @@ export function createScrollEngine({ root, state, source, triggerRatio = 0.5 }: 
 			state.stepIndex = el ? Number(el.dataset.index ?? 0) : -1;
 		}
 		state.progress = progress;
+		state.y = y;
+		const max = pageHeight - vh;
+		state.pageProgress = max > 0 ? Math.min(1, Math.max(0, y / max)) : 0;
 	}
 
 	const schedule = () => {

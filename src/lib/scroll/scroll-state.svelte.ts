@@ -7,6 +7,10 @@ export class ScrollState {
 	/** Index of the active step within its chapter. */
 	stepIndex = $state(-1);
 	progress = $state(0);
+	/** The scroll source's offset, CSS px: read this rather than listening to scroll yourself. */
+	y = $state(0);
+	/** How far down the whole page the reader is, 0..1 (the top bar's progress line). */
+	pageProgress = $state(0);
 }
 
 const KEY = Symbol('scroll-state');

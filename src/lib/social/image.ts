@@ -1,5 +1,6 @@
 import { mulberry32 as random } from '../random';
 import { SOCIAL_IMAGE } from './image-spec';
+import { gradientMarkup } from '../scenes/gradients';
 
 function escapeText(s: string): string {
 	return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -51,27 +52,7 @@ export function socialSvg({ title, kicker, dek }: { title: string; kicker: strin
 
 	return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">
 <defs>
-	<linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">
-		<stop offset="0" stop-color="#05070f"/>
-		<stop offset="0.55" stop-color="#0b1020"/>
-		<stop offset="1" stop-color="#1c2444"/>
-	</linearGradient>
-	<linearGradient id="slab" x1="0" y1="0" x2="1" y2="0">
-		<stop offset="0" stop-color="#0a0e1c"/>
-		<stop offset="1" stop-color="#161d36"/>
-	</linearGradient>
-	<linearGradient id="lamp" x1="0" y1="0" x2="0" y2="1">
-		<stop offset="0" stop-color="#ffd09a"/>
-		<stop offset="1" stop-color="#f4a259"/>
-	</linearGradient>
-	<radialGradient id="halo">
-		<stop offset="0" stop-color="#f4a259" stop-opacity="0.45"/>
-		<stop offset="1" stop-color="#f4a259" stop-opacity="0"/>
-	</radialGradient>
-	<linearGradient id="fade" x1="0" y1="0" x2="1" y2="0">
-		<stop offset="0" stop-color="#0b1020" stop-opacity="0.85"/>
-		<stop offset="0.62" stop-color="#0b1020" stop-opacity="0"/>
-	</linearGradient>
+${gradientMarkup(['sky', 'slab', 'lamp', 'halo', 'fade'])}
 </defs>
 <rect width="${W}" height="${H}" fill="url(#sky)"/>
 <g fill="#ece7dc">${stars.join('')}</g>

@@ -5,7 +5,7 @@ export function articleJsonLd(story: Story, site: string, image: string) {
 	return {
 		'@context': 'https://schema.org',
 		'@type': 'Article',
-		headline: `${story.title}: the ending explained`,
+		headline: story.headline,
 		description: story.description,
 		image: [image],
 		url: `${site}/`,
@@ -16,8 +16,8 @@ export function articleJsonLd(story: Story, site: string, image: string) {
 		about: {
 			'@type': 'Movie',
 			name: story.title,
-			dateCreated: '2023',
-			director: { '@type': 'Person', name: 'Andrew Haigh' }
+			dateCreated: String(story.film.year),
+			director: { '@type': 'Person', name: story.film.director }
 		}
 	};
 }

@@ -4,7 +4,7 @@ import { SOCIAL_IMAGE } from './image-spec';
 
 /** The oEmbed 1.0 "rich" response for the whole story (https://oembed.com, §2.3.4). */
 export function oembed(story: Story, site: string) {
-	const title = `${story.title}: the ending explained`;
+	const title = story.headline;
 	return {
 		version: '1.0',
 		type: 'rich',

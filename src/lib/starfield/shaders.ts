@@ -8,6 +8,16 @@ import { TOWER, WARM_STAR } from './layout';
 
 const glsl = (n: number) => (Number.isInteger(n) ? n.toFixed(1) : String(n));
 
+/** What the vertex shader hands each star's fragments: declared once, for both stages. */
+const VARYINGS = /* glsl */ `
+varying vec3 vColor;
+varying float vAlpha;
+varying float vShape;
+varying float vGlow;
+varying float vCore;
+varying float vHalo;
+`;
+
 export const vertexShader = /* glsl */ `
 uniform float uProgress;
 uniform float uTime;
@@ -22,13 +32,7 @@ attribute vec3 aColor;
 attribute vec4 aParams;
 attribute vec2 aRole;
 
-varying vec3 vColor;
-varying float vAlpha;
-varying float vShape;
-varying float vGlow;
-varying float vCore;
-varying float vHalo;
-
+${VARYINGS}
 ${GLSL_CURVES}
 
 const vec3 STARLIGHT = vec3(0.93, 0.91, 0.86);
@@ -120,13 +124,7 @@ void main() {
 `;
 
 export const fragmentShader = /* glsl */ `
-varying vec3 vColor;
-varying float vAlpha;
-varying float vShape;
-varying float vGlow;
-varying float vCore;
-varying float vHalo;
-
+${VARYINGS}
 void main() {
 	vec2 c = gl_PointCoord - 0.5;
 	float d = length(c) * 2.0;

@@ -10,7 +10,7 @@ export function GET() {
 	const png = renderPng(
 		socialSvg({
 			title: story.title,
-			kicker: 'The ending explained',
+			kicker: story.kicker,
 			dek: story.dek
 		})
 	);

@@ -1,0 +1,105 @@
+import { motion } from '$lib/motion.svelte';
+import { citeReturn } from '$lib/features/cite-return.svelte';
+import { idFromHash } from '$lib/scroll/hash';
+import { frameOwner } from './frames';
+import type { SpoilerGate } from './gate.svelte';
+import type { UrlFollow } from './url-follow.svelte';
+
+/** The element a landing moves focus to: the chapter heading, or the note itself. */
+export function focusTarget(el: HTMLElement): HTMLElement {
+	if (el.matches('section[id]')) return el.querySelector<HTMLElement>('h2') ?? el;
+	if (el.hasAttribute('tabindex')) return el;
+	return el.closest('section[id]')?.querySelector<HTMLElement>('h2') ?? el;
+}
+
+/** Scrolls `el` to the top and moves focus where the eye lands. */
+export function land(el: HTMLElement, smooth = false) {
+	el.scrollIntoView({
+		block: 'start',
+		behavior: smooth && !motion.reduced ? 'smooth' : 'instant'
+	});
+	focusTarget(el).focus({ preventScroll: true });
+}
+
+interface Parts {
+	/** The story's element: what the gate withholds. */
+	story: HTMLElement;
+	gate: SpoilerGate;
+	follow: UrlFollow;
+}
+
+/**
+ * Arrival: a deep link passes the gate (whoever shared it has already chosen) and lands on its
+ * element; else a reader who has not seen the gate this session finds it closed. Returns where
+ * the page came to rest.
+ */
+export function arrive({ story, gate }: Omit<Parts, 'follow'>): number {
+	const id = idFromHash(location.hash);
+	const target = id ? document.getElementById(id) : null;
+	const seen = gate.seen();
+	if (target && story.contains(target)) {
+		gate.open();
+		land(target);
+	} else if (!seen) {
+		gate.closed = true;
+	}
+	return window.scrollY;
+}
+
+/**
+ * In-page links and hash changes: opens the gate for a place inside the withheld story, lands
+ * there and keeps the URL on it. Returns the teardown, which removes both listeners and cancels
+ * a pending landing frame.
+ */
+export function watchLinks({ story, gate, follow }: Parts): () => void {
+	const frames = frameOwner();
+	// A jump has come to rest: scrolling from here on is the reader's own.
+	const settled = () => follow.settle(window.scrollY);
+
+	// In-page links: one into the withheld story opens the gate before the browser follows it,
+	// a citation remembers where the reader was, and focus lands where the eye does.
+	const onClick = (e: MouseEvent) => {
+		if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)
+			return;
+		const a = (e.target as Element | null)?.closest?.('a[href^="#"]');
+		const linkId = a && idFromHash(a.getAttribute('href') ?? '');
+		const el = linkId ? document.getElementById(linkId) : null;
+		if (!a || !el) return;
+		if (a.closest('sup.cite')) {
+			const from = a.closest<HTMLElement>('[id]');
+			citeReturn.from = from?.id ?? null;
+			citeReturn.to = linkId ?? null;
+		}
+		gate.openFor(el, story);
+		// The jump is the reader's choice of place: the URL keeps it until they scroll on.
+		follow.hold();
+		follow.jumping = true;
+		frames.twice(() => focusTarget(el).focus({ preventScroll: true }), settled);
+	};
+
+	// A hash typed in the address bar, or Back/Forward onto such an entry: SvelteKit keeps no
+	// record of those (their history.state is null) and would leave the scroll where it was, so
+	// land on the element ourselves. Entries SvelteKit made, it restores exactly: keep that.
+	const onHashChange = () => {
+		const el = document.getElementById(idFromHash(location.hash) ?? '');
+		if (!el) return;
+		gate.openFor(el, story);
+		follow.hold();
+		const managed = !!history.state && 'sveltekit:history' in history.state;
+		if (managed) {
+			follow.landedAt = window.scrollY;
+			focusTarget(el).focus({ preventScroll: true });
+			return;
+		}
+		follow.jumping = true;
+		frames.twice(() => land(el), settled);
+	};
+
+	document.addEventListener('click', onClick, true);
+	window.addEventListener('hashchange', onHashChange);
+	return () => {
+		frames.cancel();
+		document.removeEventListener('click', onClick, true);
+		window.removeEventListener('hashchange', onHashChange);
+	};
+}
