@@ -1,5 +1,5 @@
 import { RENDERED } from '$lib/content/skeleton';
-import { staticFeature, type Stills } from '$lib/scenes/stills';
+import { staticFeature, type Stills } from '$lib/story/stills';
 import type { PageLoad } from './$types';
 
 /**

@@ -5,7 +5,7 @@ import { loadContent } from '$lib/content/load';
 import { withoutSpeakerNotes } from '$lib/content/reader';
 import { RENDERED, skeleton } from '$lib/content/skeleton';
 import { renderStills } from '$lib/scenes/render-stills';
-import { withoutComments } from '$lib/scenes/stills';
+import { withoutComments } from '$lib/story/stills';
 
 const content = withoutSpeakerNotes(loadContent(resolve('content')));
 const bones = skeleton(content);

@@ -2,7 +2,7 @@ import { render } from 'svelte/server';
 import type { Content } from '$lib/content/types';
 import SceneFigure from './SceneFigure.svelte';
 import FeatureBody from '$lib/features/FeatureBody.svelte';
-import { staticFeature, withoutComments, type Stills } from './stills';
+import { staticFeature, withoutComments, type Stills } from '$lib/story/stills';
 
 /**
  * Server only (the prerender): every chapter's scene as the HTML a reader without JavaScript
