@@ -87,8 +87,11 @@ export function watchLinks({ story, gate, follow }: Parts): () => void {
 		follow.hold();
 		const managed = !!history.state && 'sveltekit:history' in history.state;
 		if (managed) {
-			follow.landedAt = window.scrollY;
+			// SvelteKit restores this entry's scroll position around this event: that movement is
+			// the browser's, not the reader's, so it must not rewrite the entry's hash.
+			follow.jumping = true;
 			focusTarget(el).focus({ preventScroll: true });
+			frames.twice(() => {}, settled);
 			return;
 		}
 		follow.jumping = true;
