@@ -289,6 +289,17 @@ test('twenty round trips between / and /present leak no listeners, triggers or c
 		await frames(page, 2);
 	}
 
+	/**
+	 * The reader has engaged on an earlier visit, so back on / the scenes near the top go live in
+	 * the next idle moment (at most 300 ms later). Count only once they have, or the two counts
+	 * would compare a page before its scenes mount with one after.
+	 */
+	async function liveScenesSettled() {
+		await expect(page.locator('.graphic[data-live]').first()).toBeAttached();
+		await page.waitForTimeout(400);
+		await frames(page, 2);
+	}
+
 	/** On /: go to the finale so the starfield (and every scene) has been created. */
 	async function readToTheEnd() {
 		await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -303,6 +314,7 @@ test('twenty round trips between / and /present leak no listeners, triggers or c
 	await readToTheEnd();
 	await visit('/present');
 	await visit('/');
+	await liveScenesSettled();
 	const before = await counts(page, cdp);
 
 	for (let i = 0; i < 20; i++) {
@@ -310,6 +322,7 @@ test('twenty round trips between / and /present leak no listeners, triggers or c
 		await visit('/present');
 		await visit('/');
 	}
+	await liveScenesSettled();
 	const after = await counts(page, cdp);
 	test.info().annotations.push({
 		type: 'counts',
