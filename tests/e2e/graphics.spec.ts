@@ -214,10 +214,21 @@ test('sources: the matrix counts, per chapter, the steps citing each source', as
 				await row.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))))
 			).toEqual(counts);
 	}
+	// The last column: per chapter, the steps whose marks name one source alone.
+	for (const c of chapters) {
+		const cell = g.locator(`[data-row="${c.id}"] td[data-alone]`);
+		if (!(await cell.count())) continue;
+		const alone = c.steps.filter(
+			(st) => new Set([...st.text.matchAll(/\[\^([a-z-]+)\]/g)].map((m) => m[1])).size === 1
+		).length;
+		await expect(cell).toHaveAttribute('data-alone', String(alone));
+		await expect(cell).toHaveAttribute('data-steps', String(c.steps.length));
+	}
+	// The first step looks at the three sources, the second at the steps on one source.
 	const steps = chapter!.steps;
 	await toStep(page, steps[0]!.id);
-	await expect(g.locator('.emphasis')).toHaveCount(0);
+	await expect(g.locator('[data-focus]')).toHaveAttribute('data-focus', 'sources');
 	await toStep(page, steps.at(-1)!.id);
 	await expect(g).toHaveAttribute('data-graphic-step', steps.at(-1)!.id);
-	await expect(g.locator('.emphasis')).toHaveCount(1);
+	await expect(g.locator('[data-focus]')).toHaveAttribute('data-focus', 'alone');
 });

@@ -28,10 +28,10 @@ describe('graphic data on valid content', () => {
 		expect(content.sources.map((s) => s.short)).toEqual(['Alpha', 'Beta']);
 	});
 
-	it('counts, per chapter, the steps whose citation marks name each source', () => {
+	it('counts, per chapter, the steps whose citation marks name each source, and those on one', () => {
 		expect(sourceRows(content)).toEqual([
-			{ id: 'tower', title: 'The tower', counts: [2, 1] },
-			{ id: 'reading', title: 'A reading', counts: [0, 1] }
+			{ id: 'tower', title: 'The tower', counts: [2, 1], steps: 2, alone: 1 },
+			{ id: 'reading', title: 'A reading', counts: [0, 1], steps: 1, alone: 1 }
 		]);
 	});
 });
@@ -44,6 +44,17 @@ describe('graphic fields on malformed content', () => {
 		expect(problemsOf(root)).toEqual([
 			expect.stringMatching(
 				/^content\/chapters\/01-reading\.yaml:\d+ steps\[0\]\.focus\[1\]: unknown reading of this chapter "ghosts"; known: memory$/
+			)
+		]);
+	});
+
+	it('names a scene text the chapter leaves out', () => {
+		const root = mutated('chapters/01-reading.yaml', (t) =>
+			t.replace('  heading: One reading, beat by beat\n', '  other: words\n')
+		);
+		expect(problemsOf(root)).toEqual([
+			expect.stringMatching(
+				/^content\/chapters\/01-reading\.yaml:\d+ sceneData\.heading: the readings scene draws this text; give it$/
 			)
 		]);
 	});

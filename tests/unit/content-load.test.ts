@@ -79,7 +79,7 @@ describe('loadContent on malformed content', () => {
 		);
 		expect(problemsOf(root)).toEqual([
 			expect.stringMatching(
-				/^content\/chapters\/01-reading\.yaml:8 steps\[0\]\.id: duplicate id "tower-lit" \(already used by a step in content\/chapters\/00-tower\.yaml\)$/
+				/^content\/chapters\/01-reading\.yaml:10 steps\[0\]\.id: duplicate id "tower-lit" \(already used by a step in content\/chapters\/00-tower\.yaml\)$/
 			)
 		]);
 	});

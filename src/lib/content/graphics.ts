@@ -37,13 +37,20 @@ export function focusProblem(
 	return `unknown ${noun} "${id}"; known: ${known.join(', ')}`;
 }
 
-/** How many of each chapter's steps cite each source: computed from the citation marks. */
+/**
+ * How many of each chapter's steps cite each source, and how many rest on one source alone:
+ * computed from the citation marks.
+ */
 export function sourceRows(content: Pick<Content, 'chapters' | 'sources'>): SourceRow[] {
 	return content.chapters
 		.map((c) => ({
 			id: c.id,
 			title: c.title,
-			counts: content.sources.map((s) => c.steps.filter((st) => st.citations.includes(s.id)).length)
+			counts: content.sources.map(
+				(s) => c.steps.filter((st) => st.citations.includes(s.id)).length
+			),
+			steps: c.steps.length,
+			alone: c.steps.filter((st) => new Set(st.citations).size === 1).length
 		}))
 		.filter((r) => r.counts.some((n) => n > 0));
 }

@@ -146,6 +146,9 @@ export interface SourceRow {
 	title: string;
 	/** Per source, in the order of `sources`. */
 	counts: number[];
+	/** The chapter's steps, and those of them that cite a single source. */
+	steps: number;
+	alone: number;
 }
 
 /** The data each reading chapter's graphic draws, by the chapter's feature. */

@@ -19,11 +19,22 @@ export const sceneStates = {
 	lenses: ['timeline'],
 	voices: ['quote', 'title'],
 	disagreements: ['split'],
-	sources: ['list'],
+	sources: ['list', 'alone'],
 	finale: ['stars']
 } as const satisfies Record<string, readonly string[]>;
 
 export type SceneId = keyof typeof sceneStates;
+
+/** The `sceneData` strings a scene draws: a chapter on that scene must give each one. */
+export const sceneText: Partial<Record<SceneId, readonly string[]>> = {
+	page: ['typed'],
+	evidence: ['heading'],
+	readings: ['heading'],
+	lenses: ['heading'],
+	voices: ['heading', 'novel', 'added'],
+	disagreements: ['heading'],
+	sources: ['heading', 'alone', 'undated']
+};
 export type SceneState = (typeof sceneStates)[SceneId][number];
 export const sceneIds = Object.keys(sceneStates) as SceneId[];
 

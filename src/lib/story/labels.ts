@@ -14,3 +14,8 @@ export function chapterNumber(chapter: Pick<Chapter, 'n'>): string {
 export function twoDigits(n: number): string {
 	return String(n).padStart(2, '0');
 }
+
+/** 12345 → "12,345", without Intl (see `longDate` for why). */
+export function thousands(n: number): string {
+	return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

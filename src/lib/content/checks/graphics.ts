@@ -1,5 +1,5 @@
 import { focusProblem, type FocusIds } from '../graphics';
-import type { FeatureId } from '../vocabulary';
+import { sceneText, type FeatureId, type SceneId } from '../vocabulary';
 import type { Check } from './check';
 
 /**
@@ -25,6 +25,9 @@ export const checkGraphics: Check = (f, problems) => {
 		sources: f.sources.data.sources.map((s) => s.id)
 	};
 	for (const { file, data } of f.chapters) {
+		for (const key of sceneText[data.scene as SceneId] ?? [])
+			if (!data.sceneData?.[key])
+				problems.add(file, ['sceneData', key], `the ${data.scene} scene draws this text; give it`);
 		const feature = data.feature as FeatureId | undefined;
 		const chapterReadings = feature === 'readings' ? (data.readings ?? []) : [];
 		data.steps.forEach((s, i) =>
