@@ -14,6 +14,7 @@ interface StepYaml {
 	id: string;
 	text: string;
 	focus?: string[];
+	point?: string;
 }
 interface ChapterYaml {
 	id: string;
@@ -38,6 +39,9 @@ const evidence = read<{ moments: { id: string }[]; clues: { id: string; moment: 
 	'evidence.yaml'
 );
 const { sources } = read<{ sources: { id: string }[] }>('sources.yaml');
+const { points } = read<{ points: { id: string; claims: { source: string; says: string }[] }[] }>(
+	'disagreements.yaml'
+);
 const verdictsOf = (id: string) =>
 	beats.map((b) => readings.find((r) => r.id === id)!.verdicts[b.id]!.verdict);
 
@@ -109,6 +113,21 @@ test('the readings strips turn each reading’s beats to its verdicts as the ste
 					.poll(() => marks.evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict'))))
 					.toEqual(expected);
 			}
+			// A step naming a disagreement sets its claims out, source by source, and lights the last beat.
+			const point = g.locator('[data-point]');
+			if (!step.point) {
+				await expect(point).toHaveCount(0);
+				continue;
+			}
+			const claims = points.find((p) => p.id === step.point)!.claims;
+			const says = sources.flatMap((s) => claims.filter((c) => c.source === s.id));
+			await expect(point).toHaveAttribute('data-point', step.point);
+			await expect
+				.poll(() => point.locator('[data-claim] .says').allInnerTexts())
+				.toEqual(says.map((c) => c.says));
+			await expect(g.locator(`[data-beat="${beats.at(-1)!.id}"].lit`)).toHaveCount(
+				chapter.readings!.length
+			);
 		}
 	}
 });

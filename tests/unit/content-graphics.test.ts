@@ -59,6 +59,25 @@ describe('graphic fields on malformed content', () => {
 		]);
 	});
 
+	it('rejects a point that names no disagreement, and a point outside a readings chapter', () => {
+		const unknown = mutated('chapters/01-reading.yaml', (t) =>
+			t.replace('    state: overview\n', '    state: overview\n    point: nowhere\n')
+		);
+		expect(problemsOf(unknown)).toEqual([
+			expect.stringMatching(
+				/^content\/chapters\/01-reading\.yaml:\d+ steps\[0\]\.point: unknown disagreement point "nowhere"; known: /
+			)
+		]);
+		const misplaced = mutated('chapters/00-tower.yaml', (t) =>
+			t.replace('    state: lit\n', '    state: lit\n    point: nowhere\n')
+		);
+		expect(problemsOf(misplaced)).toEqual([
+			expect.stringMatching(
+				/^content\/chapters\/00-tower\.yaml:\d+ steps\[1\]\.point: only a readings graphic sets out a point$/
+			)
+		]);
+	});
+
 	it('rejects a focus on a chapter that has no graphic to focus', () => {
 		const root = mutated('chapters/00-tower.yaml', (t) =>
 			t.replace('    state: lit\n', '    state: lit\n    focus: [bottle]\n')

@@ -35,7 +35,8 @@ function buildChapters(
 			notes: renderBlock(s.notes, targets, links),
 			quote: s.quote ? quotes.get(s.quote) : undefined,
 			citations: citedIn(s.text),
-			focus: s.focus ?? []
+			focus: s.focus ?? [],
+			point: s.point
 		}));
 		return {
 			id: data.id,

@@ -70,7 +70,9 @@ export function graphicFor(chapter: Chapter, content: Content): Graphic | undefi
 				readings: chapter.readings
 					.map((id) => content.readings.find((r) => r.id === id))
 					.filter((r) => !!r),
-				beats: content.beats
+				beats: content.beats,
+				points: content.disagreements,
+				sources
 			};
 		case 'lenses':
 			return { kind: 'lenses', readings: content.readings, beats: content.beats };

@@ -41,7 +41,9 @@ export const stepSchema = z.strictObject({
 	notes: markdown,
 	quote: id.optional(),
 	/** What the chapter's graphic brings forward at this step (ids of its feature's items). */
-	focus: z.array(id).optional()
+	focus: z.array(id).optional(),
+	/** A disagreement the graphic sets out beside the step, claim by claim (a readings chapter). */
+	point: id.optional()
 });
 
 export const chapterSchema = z.strictObject({

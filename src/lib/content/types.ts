@@ -66,6 +66,8 @@ export interface Step {
 	citations: string[];
 	/** Ids of what the chapter's graphic brings forward at this step (clues, readings, beats...). */
 	focus?: string[];
+	/** A disagreement point the chapter's graphic sets out beside this step. */
+	point?: string;
 }
 
 export interface Chapter {
@@ -154,7 +156,13 @@ export interface SourceRow {
 /** The data each reading chapter's graphic draws, by the chapter's feature. */
 export type Graphic =
 	| { kind: 'evidence'; moments: Moment[]; clues: Clue[]; sources: Source[] }
-	| { kind: 'readings'; readings: Reading[]; beats: Beat[] }
+	| {
+			kind: 'readings';
+			readings: Reading[];
+			beats: Beat[];
+			points: Disagreement[];
+			sources: Source[];
+	  }
 	| { kind: 'lenses'; readings: Reading[]; beats: Beat[] }
 	| { kind: 'quotes'; quotes: Quote[]; sources: Source[] }
 	| { kind: 'disagreements'; points: Disagreement[]; sources: Source[] }

@@ -15,7 +15,7 @@ export const sceneStates = {
 	conversation: ['facing', 'closer'],
 	record: ['turntable', 'light', 'fill'],
 	evidence: ['board', 'focus'],
-	readings: ['overview', 'focus'],
+	readings: ['overview', 'focus', 'ending'],
 	lenses: ['timeline'],
 	voices: ['quote', 'title'],
 	disagreements: ['split'],

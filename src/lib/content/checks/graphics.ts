@@ -30,11 +30,20 @@ export const checkGraphics: Check = (f, problems) => {
 				problems.add(file, ['sceneData', key], `the ${data.scene} scene draws this text; give it`);
 		const feature = data.feature as FeatureId | undefined;
 		const chapterReadings = feature === 'readings' ? (data.readings ?? []) : [];
-		data.steps.forEach((s, i) =>
+		data.steps.forEach((s, i) => {
 			(s.focus ?? []).forEach((id, j) => {
 				const problem = focusProblem(id, feature, { ...ids, chapterReadings });
 				if (problem) problems.add(file, ['steps', i, 'focus', j], problem);
-			})
-		);
+			});
+			if (s.point === undefined) return;
+			if (feature !== 'readings')
+				problems.add(file, ['steps', i, 'point'], 'only a readings graphic sets out a point');
+			else if (!ids.points.includes(s.point))
+				problems.add(
+					file,
+					['steps', i, 'point'],
+					`unknown disagreement point "${s.point}"; known: ${ids.points.join(', ')}`
+				);
+		});
 	}
 };
