@@ -155,6 +155,49 @@ test.describe('citation marks open their source note in place', () => {
 	});
 });
 
+test.describe('a “Sources differ” note leads to its point in the folded list', () => {
+	test.beforeEach(async ({ page }) => passGate(page));
+
+	test('a click opens the list and lands on the point, clear of the top bar', async ({ page }) => {
+		const errors = collectErrors(page);
+		await page.goto('/');
+		const link = page.locator('[data-step] a[href^="#disagreement-"]').first();
+		const href = (await link.getAttribute('href'))!;
+		// Folded on screen, its markup is not even in the page until it is wanted.
+		await expect(page.locator(href)).toHaveCount(0);
+		await link.scrollIntoViewIfNeeded();
+		await link.click();
+		const point = page.locator(href);
+		await expect(point).toBeVisible();
+		await expect(page.locator(`[data-folded] ${href}`)).toHaveCount(0);
+		await expect
+			.poll(async () => {
+				const top = await point.evaluate((el) => el.getBoundingClientRect().top);
+				const bar = await page
+					.locator('nav.bar')
+					.first()
+					.evaluate((el) => el.getBoundingClientRect().bottom);
+				return top >= bar - 1 && top < 300;
+			})
+			.toBe(true);
+		await expect(
+			page.locator(`[data-fold-toggle][aria-expanded="true"]`),
+			'the fold that holds it says it is open'
+		).toHaveCount(1);
+		expect(errors).toEqual([]);
+	});
+
+	test('as a deep link it lands there too', async ({ page }) => {
+		await page.goto('/');
+		const href = (await page
+			.locator('[data-step] a[href^="#disagreement-"]')
+			.first()
+			.getAttribute('href'))!;
+		await page.goto(`/${href}`);
+		await expect(page.locator(href)).toBeInViewport();
+	});
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 

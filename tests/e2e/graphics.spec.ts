@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { passGate } from '../support/gate';
+import { goLive } from '../support/page';
 
 /*
  * The reading chapters' graphics: drawn from content/, and changing with the step. Chapters are
@@ -99,6 +100,7 @@ test('the readings strips turn each reading’s beats to its verdicts as the ste
 	const list = byFeature('readings');
 	expect(list.length).toBeGreaterThan(0);
 	for (const chapter of list) {
+		await goLive(page, chapter.id);
 		const g = graphic(page, chapter.id);
 		await expect(g.locator('[data-reading]')).toHaveCount(chapter.readings!.length);
 		const met = new Set<string>();
@@ -198,6 +200,7 @@ test('disagreements: the step’s points come up in turn, across the three sourc
 	page
 }) => {
 	const [chapter] = byFeature('disagreements');
+	await goLive(page, chapter!.id);
 	const g = graphic(page, chapter!.id);
 	await expect(g.locator('[data-column]')).toHaveCount(sources.length);
 	for (const step of chapter!.steps) {
@@ -221,6 +224,7 @@ test('disagreements: the step’s points come up in turn, across the three sourc
 
 test('sources: the matrix counts, per chapter, the steps citing each source', async ({ page }) => {
 	const [chapter] = byFeature('sources');
+	await goLive(page, chapter!.id);
 	const g = graphic(page, chapter!.id);
 	for (const c of chapters) {
 		const counts = sources.map(

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { passGate } from '../support/gate';
+import { goLive } from '../support/page';
 
 /** Scrolls so that the step's top sits just above the engine's trigger line (mid-viewport). */
 async function scrollToStep(page: Page, id: string) {
@@ -142,6 +143,10 @@ test.describe('reading lenses', () => {
 
 	test('the graphic’s chooser and the folded table agree, verdict by verdict', async ({ page }) => {
 		await page.goto('/');
+		const chapter = await page
+			.locator('section[id]', { has: page.locator('[data-feature="lenses"]') })
+			.getAttribute('id');
+		await goLive(page, chapter!);
 		const lenses = page.locator('[data-lenses]');
 		await lenses.scrollIntoViewIfNeeded();
 		const radios = lenses.getByRole('radio');

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { passGate } from '../support/gate';
+import { goLive } from '../support/page';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 
@@ -60,6 +61,7 @@ test('every chapter has a scene figure with a drawing and a non-empty label', as
 	await passGate(page);
 	await page.goto('/');
 	for (const c of chapters) {
+		await goLive(page, c.id);
 		const figure = page.locator(`section#${c.id} figure[data-scene]`);
 		await expect(figure).toHaveCount(1);
 		await expect(figure).toHaveAttribute('data-scene', c.scene);

@@ -178,3 +178,18 @@ export async function enterStory(page: Page): Promise<void> {
 		{ timeout: 5000 }
 	);
 }
+
+/**
+ * Brings chapter `id` on screen and waits for its live graphic: with JavaScript, a chapter's
+ * prerendered still stays unparsed until the reader nears it, then the live scene takes its place.
+ */
+export async function goLive(page: Page, id: string): Promise<void> {
+	await page
+		.locator(`section#${id} [data-step]`)
+		.first()
+		.evaluate((el) => {
+			const r = el.getBoundingClientRect();
+			window.scrollTo(0, window.scrollY + r.top - window.innerHeight / 2 + 2);
+		});
+	await page.locator(`section#${id} .graphic[data-live]`).waitFor({ state: 'attached' });
+}

@@ -4,6 +4,13 @@ import { idFromHash } from '$lib/scroll/hash';
 import { frameOwner } from './frames';
 import type { SpoilerGate } from './gate.svelte';
 import type { UrlFollow } from './url-follow.svelte';
+import { revealTarget } from './ParsedLater.svelte';
+
+/** The element `id` names, brought into the page first if it waits in unparsed markup. */
+function findTarget(id: string | null | undefined): HTMLElement | null {
+	if (!id) return null;
+	return document.getElementById(id) ?? revealTarget(id);
+}
 
 /** The element a landing moves focus to: the chapter heading, or the note itself. */
 export function focusTarget(el: HTMLElement): HTMLElement {
@@ -35,7 +42,7 @@ interface Parts {
  */
 export function arrive({ story, gate }: Omit<Parts, 'follow'>): number {
 	const id = idFromHash(location.hash);
-	const target = id ? document.getElementById(id) : null;
+	const target = findTarget(id);
 	const seen = gate.seen();
 	if (target && story.contains(target)) {
 		gate.open();
@@ -63,7 +70,7 @@ export function watchLinks({ story, gate, follow }: Parts): () => void {
 			return;
 		const a = (e.target as Element | null)?.closest?.('a[href^="#"]');
 		const linkId = a && idFromHash(a.getAttribute('href') ?? '');
-		const el = linkId ? document.getElementById(linkId) : null;
+		const el = findTarget(linkId);
 		if (!a || !el) return;
 		if (a.closest('sup.cite')) {
 			const from = a.closest<HTMLElement>('[id]');
@@ -81,7 +88,7 @@ export function watchLinks({ story, gate, follow }: Parts): () => void {
 	// record of those (their history.state is null) and would leave the scroll where it was, so
 	// land on the element ourselves. Entries SvelteKit made, it restores exactly: keep that.
 	const onHashChange = () => {
-		const el = document.getElementById(idFromHash(location.hash) ?? '');
+		const el = findTarget(idFromHash(location.hash));
 		if (!el) return;
 		gate.openFor(el, story);
 		follow.hold();
