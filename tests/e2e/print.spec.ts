@@ -13,7 +13,8 @@ test('printing / gives a clean linear handout', async ({ page }, testInfo) => {
 	expect(headings.length).toBeGreaterThan(3);
 
 	// A browser asked to print fires beforeprint first (emulated media and page.pdf() do not): the
-	// page brings in the stills and folded lists it keeps unparsed on screen.
+	// page, once its scripts run, brings in the stills and folded lists it keeps unparsed on screen.
+	await expect(page.locator('main.enhanced')).toBeAttached();
 	await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
 	await page.emulateMedia({ media: 'print' });
 	await page.evaluate(() => document.fonts.ready);

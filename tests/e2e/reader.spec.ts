@@ -47,6 +47,8 @@ test.describe('way-finding', () => {
 		page
 	}) => {
 		await page.goto('/');
+		// The page has started (its scripts load after the words), as a reader's would have.
+		await expect(page.locator('main.enhanced')).toBeAttached();
 		const [, second] = await stepIds(page, 'harry');
 		await page.goto(`/#${second}`);
 		await page.reload();
@@ -103,6 +105,8 @@ test.describe('way-finding', () => {
 		await page.goto('/#goodbye');
 		const announcer = page.locator('[aria-live="polite"][data-announcer]');
 		await expect(announcer).toHaveText('');
+		// The scripts have run (they land the deep link once more when they do).
+		await expect(page.locator('main.enhanced')).toBeAttached();
 		const [first] = await stepIds(page, 'sixth-floor');
 		await page.mouse.wheel(0, 50);
 		await scrollToStep(page, first!);
