@@ -180,6 +180,8 @@ test('back and forward after following links return to where the reader was', as
 test('back and forward between deep links typed in the address bar', async ({ page }) => {
 	const errors = collectErrors(page);
 	await page.goto('/');
+	// The page has started (its scripts load after the words), as a reader's would have.
+	await expect(page.locator('main.enhanced')).toBeAttached();
 	const ids = await chapterIds(page);
 	const [a, b, c] = [ids[1]!, ids[Math.floor(ids.length / 2)]!, ids[ids.length - 2]!];
 	for (const id of [a, b, c]) {
