@@ -177,6 +177,26 @@ test('back and forward after following links return to where the reader was', as
 	expect(errors).toEqual([]);
 });
 
+test('a reader who scrolls while the page starts gets no error, and the URL follows after', async ({
+	page
+}) => {
+	const errors = collectErrors(page);
+	// A deep link opened on a phone, and the reader's thumb already moving as the scripts start.
+	await page.goto('/#finale', { waitUntil: 'commit' });
+	for (let i = 0; i < 20; i++) {
+		await page.mouse.wheel(0, -200).catch(() => {});
+		await page.waitForTimeout(50);
+	}
+	await expect(page.locator('main.enhanced')).toBeAttached();
+	await page.waitForTimeout(800);
+	expect(errors).toEqual([]);
+	await page.mouse.wheel(0, -600);
+	await scrollSettled(page);
+	await expect(page).not.toHaveURL(/#finale$/);
+	await expectActiveStepMatchesScroll(page);
+	expect(errors).toEqual([]);
+});
+
 test('back and forward between deep links typed in the address bar', async ({ page }) => {
 	const errors = collectErrors(page);
 	await page.goto('/');

@@ -78,6 +78,7 @@ test('scrolling to a step sets its chapter figure to the step state, and the tim
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	await page.goto('/');
+	await expect(page.locator('main.enhanced')).toBeAttached();
 	for (const c of chapters) {
 		for (const s of c.steps) {
 			await scrollToStep(page, s.id);
@@ -87,10 +88,10 @@ test('scrolling to a step sets its chapter figure to the step state, and the tim
 			);
 		}
 		// In a plot chapter its scene's timeline is live (reading chapters have none).
+		// Its motion library loads once the scene mounts, so the counters may take a moment.
 		if (await animated(page, c.id)) {
-			const now = await counters(page);
-			expect(now.loaded, c.id).toBe(true);
-			expect(now.contexts, c.id).toBeGreaterThan(0);
+			await expect.poll(async () => (await counters(page)).loaded, c.id).toBe(true);
+			await expect.poll(async () => (await counters(page)).contexts, c.id).toBeGreaterThan(0);
 		}
 	}
 	expect(errors).toEqual([]);

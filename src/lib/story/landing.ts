@@ -55,7 +55,7 @@ export function arrive({ story, gate }: Omit<Parts, 'follow'>): number {
 
 /**
  * In-page links and hash changes: opens the gate for a place inside the withheld story, lands
- * there and keeps the URL on it. Returns the teardown, which removes both listeners and cancels
+ * there and keeps the URL on it. Returns the teardown, which removes its listeners and cancels
  * a pending landing frame.
  */
 export function watchLinks({ story, gate, follow }: Parts): () => void {
@@ -105,11 +105,22 @@ export function watchLinks({ story, gate, follow }: Parts): () => void {
 		frames.twice(() => land(el), settled);
 	};
 
+	// A typed hash or a step through history fires popstate first, and the browser may scroll to
+	// the fragment before hashchange arrives: that scroll is the browser's, so the URL holds from
+	// here. hashchange, when it follows, lands and settles in its turn.
+	const onPopState = () => {
+		follow.hold();
+		follow.jumping = true;
+		frames.twice(() => {}, settled);
+	};
+
 	document.addEventListener('click', onClick, true);
+	window.addEventListener('popstate', onPopState);
 	window.addEventListener('hashchange', onHashChange);
 	return () => {
 		frames.cancel();
 		document.removeEventListener('click', onClick, true);
+		window.removeEventListener('popstate', onPopState);
 		window.removeEventListener('hashchange', onHashChange);
 	};
 }

@@ -1,5 +1,5 @@
 import { untrack } from 'svelte';
-import { replaceState } from '$app/navigation';
+import { afterNavigate, replaceState } from '$app/navigation';
 import { page } from '$app/state';
 import type { ScrollState } from '$lib/scroll/scroll-state.svelte';
 import { hasMoved, hashFor, throttle } from '$lib/scroll/hash';
@@ -19,6 +19,11 @@ export class UrlFollow {
 	jumping = false;
 	/** Set once the page has landed; until then no scroll counts as the reader's. */
 	#watching = false;
+	/**
+	 * The router has started. A reader may scroll before the scripts arrive, and SvelteKit's
+	 * replaceState throws if called while the page is still hydrating: the URL waits for this.
+	 */
+	#routed = $state(false);
 
 	#write = throttle((hash: string) => {
 		const url = location.pathname + location.search + hash;
@@ -29,6 +34,7 @@ export class UrlFollow {
 
 	/** `active`: JavaScript runs, the page has its chrome and the gate is open. */
 	constructor(scroll: ScrollState, active: () => boolean) {
+		afterNavigate(() => (this.#routed = true));
 		$effect(() => {
 			const y = scroll.y;
 			untrack(() => {
@@ -38,7 +44,7 @@ export class UrlFollow {
 		});
 		$effect(() => {
 			const hash = hashFor(scroll.stepId);
-			if (!active() || !this.moved) return;
+			if (!active() || !this.moved || !this.#routed) return;
 			this.#write.call(hash);
 		});
 		$effect(() => this.#write.cancel);
