@@ -8,7 +8,7 @@ const config = {
 		// The stylesheets are small: inline them rather than make first paint wait on requests.
 		inlineStyleThreshold: 32 * 1024,
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', entries: ['*'] },
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', entries: ['*', '/story.json'] },
 		// Registered by src/lib/present/offline.ts, which skips framed pages (embeds).
 		serviceWorker: { register: false },
 		// Prerendered pages carry their policy as a <meta> tag, so only hashes work (no nonces);

@@ -270,6 +270,34 @@ async function counts(page: Page, cdp: CDPSession): Promise<Counts> {
 	return { listeners: all, scrollListeners: scroll, ...inPage };
 }
 
+test('reached by a link from /present, the story has every word, and its scenes come alive', async ({
+	page
+}) => {
+	const errors = collectErrors(page);
+	await page.goto('/present');
+	const expected = await (await page.request.get('/story.json')).json();
+	// A link followed inside the site: SvelteKit renders the page, there is no prerendered HTML.
+	await page.evaluate(() => {
+		const a = document.createElement('a');
+		a.href = '/#knock';
+		a.textContent = 'Back to the story';
+		a.style.cssText = 'position:fixed;left:0;bottom:0;z-index:2147483647;background:#fff';
+		document.body.append(a);
+	});
+	await page.getByRole('link', { name: 'Back to the story' }).click();
+	await expect(page).toHaveURL(/\/#knock$/);
+	const steps = page.locator('[data-step]');
+	await expect(steps).toHaveCount(
+		expected.chapters.reduce((n: number, c: { steps: unknown[] }) => n + c.steps.length, 0)
+	);
+	for (const step of (await steps.all()).slice(0, 12)) {
+		expect((await step.textContent())!.trim().length, 'the step has its words').toBeGreaterThan(40);
+	}
+	await page.locator('#knock [data-step]').first().scrollIntoViewIfNeeded();
+	await expect(page.locator('#knock .graphic[data-live]')).toBeAttached();
+	expect(errors).toEqual([]);
+});
+
 test('twenty round trips between / and /present leak no listeners, triggers or contexts', async ({
 	page
 }) => {

@@ -5,10 +5,15 @@ import { frameOwner } from './frames';
 import type { SpoilerGate } from './gate.svelte';
 import type { UrlFollow } from './url-follow.svelte';
 import { revealTarget } from './ParsedLater.svelte';
+import { wakeHolding } from './islands';
 
-/** The element `id` names, brought into the page first if it waits in unparsed markup. */
+/**
+ * The element `id` names, its chapter awake (islands) and the element brought into the page first
+ * if it waits in unparsed markup.
+ */
 function findTarget(id: string | null | undefined): HTMLElement | null {
 	if (!id) return null;
+	wakeHolding(id);
 	return document.getElementById(id) ?? revealTarget(id);
 }
 

@@ -1,4 +1,5 @@
 import { flushSync } from 'svelte';
+import { wakeAll } from './islands';
 
 /**
  * Whether the reader has asked to print this page. Paper shows what the screen keeps folded or
@@ -15,7 +16,12 @@ export const printRequest = new PrintRequest();
  * the change at once (flushSync) so the printed copy holds it. Returns the teardown.
  */
 export function watchPrint(): () => void {
-	const onBeforePrint = () => flushSync(() => (printRequest.asked = true));
+	const onBeforePrint = () =>
+		flushSync(() => {
+			// Paper gets every chapter whole, the ones the reader has not reached yet included.
+			wakeAll();
+			printRequest.asked = true;
+		});
 	window.addEventListener('beforeprint', onBeforePrint);
 	return () => window.removeEventListener('beforeprint', onBeforePrint);
 }

@@ -6,16 +6,24 @@ import { getContext, setContext } from 'svelte';
  * already in the page, and hydration leaves it untouched.
  * - `scenes`: a chapter keeps its still until the reader nears it; then the live scene replaces it.
  * - `features`: a chapter's folded lists in full, static, so they stay as they are for good.
+ * - `chapters`: each chapter whole. The page comes to life without it, and a chapter is brought
+ *   to life (hydrated) only when the reader nears it (see `ChapterIsland`).
  */
 export interface Stills {
 	scenes: Readonly<Record<string, string>>;
 	features: Readonly<Record<string, string>>;
+	chapters?: Readonly<Record<string, string>>;
 }
 
 const KEY = Symbol('stills');
 
 export function provideStills(stills: Stills | undefined): void {
 	setContext(KEY, stills);
+}
+
+/** The context a chapter rendered on its own needs to render as it does inside the page. */
+export function stillsContext(stills: Stills): Map<symbol, Stills> {
+	return new Map([[KEY, stills]]);
 }
 
 export function useStills(): Stills | undefined {
