@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { passGate } from '../support/gate';
-import { collectErrors } from '../support/page';
+import { collectErrors, started } from '../support/page';
 
 test.describe('citation marks open their source note in place', () => {
 	test.beforeEach(async ({ page }) => passGate(page));
@@ -194,6 +194,7 @@ test.describe('a “Sources differ” note leads to its point in the folded list
 			.first()
 			.getAttribute('href'))!;
 		await page.goto(`/${href}`);
+		await started(page);
 		await expect(page.locator(href)).toBeInViewport();
 	});
 });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { started } from '../support/page';
 
 const has = (tool: string) => ['/usr/bin', '/usr/local/bin'].some((d) => existsSync(join(d, tool)));
 
@@ -14,7 +15,7 @@ test('printing / gives a clean linear handout', async ({ page }, testInfo) => {
 
 	// A browser asked to print fires beforeprint first (emulated media and page.pdf() do not): the
 	// page, once its scripts run, brings in the stills and folded lists it keeps unparsed on screen.
-	await expect(page.locator('main.enhanced')).toBeAttached();
+	await started(page);
 	await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
 	await page.emulateMedia({ media: 'print' });
 	await page.evaluate(() => document.fonts.ready);

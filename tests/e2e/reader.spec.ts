@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { passGate } from '../support/gate';
-import { goLive } from '../support/page';
+import { goLive, started } from '../support/page';
 
 /** Scrolls so that the step's top sits just above the engine's trigger line (mid-viewport). */
 async function scrollToStep(page: Page, id: string) {
@@ -48,7 +48,7 @@ test.describe('way-finding', () => {
 	}) => {
 		await page.goto('/');
 		// The page has started (its scripts load after the words), as a reader's would have.
-		await expect(page.locator('main.enhanced')).toBeAttached();
+		await started(page);
 		const [, second] = await stepIds(page, 'harry');
 		await page.goto(`/#${second}`);
 		await page.reload();
@@ -106,7 +106,7 @@ test.describe('way-finding', () => {
 		const announcer = page.locator('[aria-live="polite"][data-announcer]');
 		await expect(announcer).toHaveText('');
 		// The scripts have run (they land the deep link once more when they do).
-		await expect(page.locator('main.enhanced')).toBeAttached();
+		await started(page);
 		const [first] = await stepIds(page, 'sixth-floor');
 		await page.mouse.wheel(0, 50);
 		await scrollToStep(page, first!);

@@ -14,6 +14,7 @@ import {
 	scrollSettled,
 	scrollThrough,
 	scrollToStep,
+	started,
 	stepIds,
 	trackWebGL
 } from '../support/page';
@@ -187,7 +188,7 @@ test('a reader who scrolls while the page starts gets no error, and the URL foll
 		await page.mouse.wheel(0, -200).catch(() => {});
 		await page.waitForTimeout(50);
 	}
-	await expect(page.locator('main.enhanced')).toBeAttached();
+	await started(page);
 	await page.waitForTimeout(800);
 	expect(errors).toEqual([]);
 	await page.mouse.wheel(0, -600);
@@ -201,7 +202,7 @@ test('back and forward between deep links typed in the address bar', async ({ pa
 	const errors = collectErrors(page);
 	await page.goto('/');
 	// The page has started (its scripts load after the words), as a reader's would have.
-	await expect(page.locator('main.enhanced')).toBeAttached();
+	await started(page);
 	const ids = await chapterIds(page);
 	const [a, b, c] = [ids[1]!, ids[Math.floor(ids.length / 2)]!, ids[ids.length - 2]!];
 	for (const id of [a, b, c]) {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { passGate } from '../support/gate';
-import { goLive } from '../support/page';
+import { goLive, started } from '../support/page';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 
@@ -78,7 +78,7 @@ test('scrolling to a step sets its chapter figure to the step state, and the tim
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	await page.goto('/');
-	await expect(page.locator('main.enhanced')).toBeAttached();
+	await started(page);
 	for (const c of chapters) {
 		for (const s of c.steps) {
 			await scrollToStep(page, s.id);

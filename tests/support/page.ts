@@ -154,11 +154,20 @@ export function spoilerButtonLabel(): string {
 	return story.spoiler.button;
 }
 
+/**
+ * Waits until the page has started: its scripts load after the words (no modulepreload on the
+ * story pages), module by module, so on a busy two-core test machine this can take seconds.
+ * How long it takes a reader is the bench's business, not a test's.
+ */
+export async function started(page: Page): Promise<void> {
+	await page.locator('main.enhanced').waitFor({ state: 'attached', timeout: 20_000 });
+}
+
 /** Passes the spoiler gate (DESIGN §1: a button, remembered for the session) where it is shown. */
 export async function enterStory(page: Page): Promise<void> {
 	// Until hydration the control is a plain link, swapped for the button as the page comes alive:
 	// a click in between lands on the old element and is lost.
-	await page.locator('main.enhanced').waitFor({ state: 'attached' });
+	await started(page);
 	const button = page
 		.getByRole('button', { name: spoilerButtonLabel() })
 		.filter({ visible: true })
