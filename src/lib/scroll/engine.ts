@@ -2,6 +2,20 @@ import { activeStep, type StepBox } from './active-step';
 import type { ScrollSource } from './source';
 import type { ScrollState } from './scroll-state.svelte';
 
+// Fired on an element with `content-visibility: auto` when its contents start or stop being drawn.
+const SKIP_CHANGE = 'contentvisibilityautostatechange';
+
+/**
+ * The step is laid out: not hidden (an embed's other chapters), and not inside a chapter the page
+ * skips while it is far from the screen (content-visibility: auto). Measuring a skipped step
+ * would make the browser lay its chapter out after all, which is the cost the skipping saves;
+ * such steps are far from the trigger line anyway, and join when their chapter is drawn.
+ */
+function laidOut(el: HTMLElement): boolean {
+	if (el.checkVisibility) return el.checkVisibility({ contentVisibilityAuto: true });
+	return el.offsetParent !== null || el.getClientRects().length > 0;
+}
+
 interface Options {
 	root: HTMLElement;
 	state: ScrollState;
@@ -22,9 +36,7 @@ export function createScrollEngine({ root, state, source, triggerRatio = 0.5 }: 
 	let frame = 0;
 
 	function measure() {
-		elements = [...root.querySelectorAll<HTMLElement>('[data-step]')].filter(
-			(el) => el.offsetParent !== null || el.getClientRects().length > 0
-		);
+		elements = [...root.querySelectorAll<HTMLElement>('[data-step]')].filter(laidOut);
 		const offset = root.ownerDocument.defaultView?.scrollY ?? 0;
 		boxes = elements.map((el, i) => {
 			const rect = el.getBoundingClientRect();
@@ -65,6 +77,9 @@ export function createScrollEngine({ root, state, source, triggerRatio = 0.5 }: 
 	// Text reflows (fonts arriving, a resize, a chapter opening) move every step below it.
 	const resizes = new ResizeObserver(remeasure);
 	resizes.observe(root);
+	// A chapter coming near the screen is drawn, one leaving it is skipped: the steps change. The
+	// event does not bubble, so it is caught on its way down.
+	root.addEventListener(SKIP_CHANGE, remeasure, true);
 	// The fonts can arrive after the engine is gone: a destroyed engine measures nothing.
 	let live = true;
 	root.ownerDocument.fonts?.ready.then(() => live && remeasure());
@@ -75,6 +90,7 @@ export function createScrollEngine({ root, state, source, triggerRatio = 0.5 }: 
 			live = false;
 			unsubscribe();
 			resizes.disconnect();
+			root.removeEventListener(SKIP_CHANGE, remeasure, true);
 			cancelAnimationFrame(frame);
 		}
 	};

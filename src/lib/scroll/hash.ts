@@ -67,8 +67,9 @@ export function idFromHash(hash: string): string | null {
 
 /**
  * Has the reader moved since landing? A programmatic scroll (landing on a deep link, the browser
- * restoring a position) sets `landedAt`; only a scroll that leaves it by more than `slack` counts.
+ * restoring a position) records where the page rested (an offset, or a chapter's top on screen);
+ * only a scroll that leaves it by more than `slack` counts.
  */
-export function hasMoved(scrollY: number, landedAt: number, slack = 8): boolean {
-	return Math.abs(scrollY - landedAt) > slack;
+export function hasMoved(now: number, landedAt: number, slack = 8): boolean {
+	return Math.abs(now - landedAt) > slack;
 }

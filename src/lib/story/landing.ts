@@ -42,20 +42,20 @@ interface Parts {
 
 /**
  * Arrival: a deep link passes the gate (whoever shared it has already chosen) and lands on its
- * element; else a reader who has not seen the gate this session finds it closed. Returns where
- * the page came to rest.
+ * element; else a reader who has not seen the gate this session finds it closed. Returns the
+ * element it landed on, if any.
  */
-export function arrive({ story, gate }: Omit<Parts, 'follow'>): number {
+export function arrive({ story, gate }: Omit<Parts, 'follow'>): HTMLElement | null {
 	const id = idFromHash(location.hash);
 	const target = findTarget(id);
 	const seen = gate.seen();
 	if (target && story.contains(target)) {
 		gate.open();
 		land(target);
-	} else if (!seen) {
-		gate.closed = true;
+		return target;
 	}
-	return window.scrollY;
+	if (!seen) gate.closed = true;
+	return null;
 }
 
 /**
@@ -66,7 +66,10 @@ export function arrive({ story, gate }: Omit<Parts, 'follow'>): number {
 export function watchLinks({ story, gate, follow }: Parts): () => void {
 	const frames = frameOwner();
 	// A jump has come to rest: scrolling from here on is the reader's own.
-	const settled = () => follow.settle(window.scrollY);
+	const settled =
+		(at: HTMLElement | null = null) =>
+		() =>
+			follow.settle(at);
 
 	// In-page links: one into the withheld story opens the gate before the browser follows it,
 	// a citation remembers where the reader was, and focus lands where the eye does.
@@ -86,7 +89,7 @@ export function watchLinks({ story, gate, follow }: Parts): () => void {
 		// The jump is the reader's choice of place: the URL keeps it until they scroll on.
 		follow.hold();
 		follow.jumping = true;
-		frames.twice(() => focusTarget(el).focus({ preventScroll: true }), settled);
+		frames.twice(() => focusTarget(el).focus({ preventScroll: true }), settled(el));
 	};
 
 	// A hash typed in the address bar, or Back/Forward onto such an entry: SvelteKit keeps no
@@ -103,11 +106,11 @@ export function watchLinks({ story, gate, follow }: Parts): () => void {
 			// the browser's, not the reader's, so it must not rewrite the entry's hash.
 			follow.jumping = true;
 			focusTarget(el).focus({ preventScroll: true });
-			frames.twice(() => {}, settled);
+			frames.twice(() => {}, settled());
 			return;
 		}
 		follow.jumping = true;
-		frames.twice(() => land(el), settled);
+		frames.twice(() => land(el), settled(el));
 	};
 
 	// A typed hash or a step through history fires popstate first, and the browser may scroll to
@@ -116,7 +119,7 @@ export function watchLinks({ story, gate, follow }: Parts): () => void {
 	const onPopState = () => {
 		follow.hold();
 		follow.jumping = true;
-		frames.twice(() => {}, settled);
+		frames.twice(() => {}, settled());
 	};
 
 	document.addEventListener('click', onClick, true);

@@ -5,6 +5,24 @@ import type { ScrollState } from '$lib/scroll/scroll-state.svelte';
 import { hasMoved, hashFor, throttle } from '$lib/scroll/hash';
 
 /**
+ * Where the page came to rest: the chapter on screen and its top, or the scroll offset where no
+ * chapter is (the opening). The chapter, not the offset, because a chapter drawn for the first
+ * time above the screen (content-visibility: auto) changes height, and the browser shifts the
+ * offset to keep what the reader sees in place: the offset moves, the chapter on screen does not.
+ */
+interface Rest {
+	pin: Element | null;
+	top: number;
+	y: number;
+}
+
+function restOn(at: Element | null): Rest {
+	const seen = at ?? document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2);
+	const pin = seen?.closest('section[id]') ?? null;
+	return { pin, top: pin?.getBoundingClientRect().top ?? 0, y: window.scrollY };
+}
+
+/**
  * The URL follows the reader, quietly: replaceState (no history entry per step), throttled, and
  * only once the reader has moved, so a deep link is never rewritten on arrival. It reads the
  * scroll offset from the scroll state, so it adds no listener of its own; its effects (and the
@@ -14,7 +32,7 @@ export class UrlFollow {
 	/** The reader has scrolled away from where the page landed: only then does the URL follow. */
 	moved = $state(false);
 	/** Where the page last came to rest after a programmatic scroll (a landing, a jump). */
-	landedAt = 0;
+	#rest: Rest = { pin: null, top: 0, y: 0 };
 	/** A jump is under way: its scrolling is not the reader's. */
 	jumping = false;
 	/** Set once the page has landed; until then no scroll counts as the reader's. */
@@ -38,8 +56,7 @@ export class UrlFollow {
 		$effect(() => {
 			const y = scroll.y;
 			untrack(() => {
-				if (this.#watching && !this.moved && !this.jumping && hasMoved(y, this.landedAt))
-					this.moved = true;
+				if (this.#watching && !this.moved && !this.jumping && this.#left(y)) this.moved = true;
 			});
 		});
 		$effect(() => {
@@ -50,9 +67,18 @@ export class UrlFollow {
 		$effect(() => this.#write.cancel);
 	}
 
-	/** The page has landed at `y`: from here on, scrolling away from it is the reader's own. */
-	watch(y: number): () => void {
-		this.landedAt = y;
+	/** Has the reader scrolled away from where the page came to rest? */
+	#left(y: number): boolean {
+		const { pin, top } = this.#rest;
+		return pin ? hasMoved(pin.getBoundingClientRect().top, top) : hasMoved(y, this.#rest.y);
+	}
+
+	/**
+	 * The page has landed (on `at`, or where it stands): from here on, scrolling away from it is
+	 * the reader's own.
+	 */
+	watch(at: Element | null): () => void {
+		this.#rest = restOn(at);
 		this.#watching = true;
 		return () => {
 			this.#watching = false;
@@ -65,9 +91,9 @@ export class UrlFollow {
 		this.moved = false;
 	}
 
-	/** A jump has come to rest at `y`. */
-	settle(y: number) {
-		this.landedAt = y;
+	/** A jump has come to rest (on `at`, or where it stands). */
+	settle(at: Element | null = null) {
+		this.#rest = restOn(at);
 		this.jumping = false;
 	}
 }
