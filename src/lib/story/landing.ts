@@ -65,11 +65,10 @@ export function arrive({ story, gate }: Omit<Parts, 'follow'>): HTMLElement | nu
  */
 export function watchLinks({ story, gate, follow }: Parts): () => void {
 	const frames = frameOwner();
-	// A jump has come to rest: scrolling from here on is the reader's own.
-	const settled =
-		(at: HTMLElement | null = null) =>
-		() =>
-			follow.settle(at);
+	// A jump has come to rest (on the element it went to, or wherever the browser put it):
+	// scrolling from here on is the reader's own.
+	const settledOn = (at: HTMLElement) => () => follow.settle(at);
+	const settled = () => follow.settle();
 
 	// In-page links: one into the withheld story opens the gate before the browser follows it,
 	// a citation remembers where the reader was, and focus lands where the eye does.
@@ -89,7 +88,7 @@ export function watchLinks({ story, gate, follow }: Parts): () => void {
 		// The jump is the reader's choice of place: the URL keeps it until they scroll on.
 		follow.hold();
 		follow.jumping = true;
-		frames.twice(() => focusTarget(el).focus({ preventScroll: true }), settled(el));
+		frames.twice(() => focusTarget(el).focus({ preventScroll: true }), settledOn(el));
 	};
 
 	// A hash typed in the address bar, or Back/Forward onto such an entry: SvelteKit keeps no
@@ -106,11 +105,11 @@ export function watchLinks({ story, gate, follow }: Parts): () => void {
 			// the browser's, not the reader's, so it must not rewrite the entry's hash.
 			follow.jumping = true;
 			focusTarget(el).focus({ preventScroll: true });
-			frames.twice(() => {}, settled());
+			frames.twice(() => {}, settled);
 			return;
 		}
 		follow.jumping = true;
-		frames.twice(() => land(el), settled(el));
+		frames.twice(() => land(el), settledOn(el));
 	};
 
 	// A typed hash or a step through history fires popstate first, and the browser may scroll to
@@ -119,7 +118,7 @@ export function watchLinks({ story, gate, follow }: Parts): () => void {
 	const onPopState = () => {
 		follow.hold();
 		follow.jumping = true;
-		frames.twice(() => {}, settled());
+		frames.twice(() => {}, settled);
 	};
 
 	document.addEventListener('click', onClick, true);
