@@ -155,8 +155,9 @@ export function spoilerButtonLabel(): string {
 }
 
 /**
- * Waits until the page has started: its scripts load after the words (no modulepreload on the
- * story pages), module by module, so on a busy two-core test machine this can take seconds.
+ * Waits until the page has started: its scripts load after the words (the story pages list their
+ * module preloads at the end of the body), so on a busy two-core test machine this can take
+ * seconds.
  * How long it takes a reader is the bench's business, not a test's.
  */
 export async function started(page: Page): Promise<void> {

@@ -27,6 +27,51 @@ function firstEngagement(): Promise<void> {
 }
 
 /**
+ * One observer for every element waiting to come near, made when the first one asks and dropped
+ * when the last one is gone: eighteen chapters each with an observer of their own meant eighteen
+ * first callbacks in the task after start-up. An element may be watched for more than one reason
+ * (a chapter waking, then its scene), so each holds a set of callbacks.
+ */
+const watchers = new Map<Element, Set<() => void>>();
+let observer: IntersectionObserver | null = null;
+
+function watch(el: Element, near: () => void): () => void {
+	observer ??= new IntersectionObserver(
+		(entries) => {
+			for (const entry of entries) {
+				if (!entry.isIntersecting) continue;
+				const calls = watchers.get(entry.target);
+				if (!calls) continue;
+				unwatchAll(entry.target);
+				for (const call of calls) call();
+			}
+		},
+		{ rootMargin: NEAR }
+	);
+	let calls = watchers.get(el);
+	if (!calls) {
+		calls = new Set();
+		watchers.set(el, calls);
+		observer.observe(el);
+	}
+	calls.add(near);
+	return () => {
+		const left = watchers.get(el);
+		if (!left?.delete(near)) return;
+		if (left.size === 0) unwatchAll(el);
+	};
+}
+
+function unwatchAll(el: Element) {
+	watchers.delete(el);
+	observer?.unobserve(el);
+	if (watchers.size === 0) {
+		observer?.disconnect();
+		observer = null;
+	}
+}
+
+/**
  * Calls `ready` once `el` has come near the viewport and the reader has begun to read, in an idle
  * moment (or after 300 ms at the latest), so the work it starts lands neither in the page's load
  * nor in the middle of a scroll frame. Returns the function that cancels the watch, the wait and
@@ -37,20 +82,14 @@ export function whenNear(el: Element, ready: () => void): () => void {
 	const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
 	let pending = 0;
 	let cancelled = false;
-	const io = new IntersectionObserver(
-		(entries) => {
-			if (!entries.some((e) => e.isIntersecting)) return;
-			io.disconnect();
-			void firstEngagement().then(() => {
-				if (!cancelled) pending = idle(ready, { timeout: 300 });
-			});
-		},
-		{ rootMargin: NEAR }
-	);
-	io.observe(el);
+	const unwatch = watch(el, () => {
+		void firstEngagement().then(() => {
+			if (!cancelled) pending = idle(ready, { timeout: 300 });
+		});
+	});
 	return () => {
 		cancelled = true;
-		io.disconnect();
+		unwatch();
 		if (pending) cancelIdle(pending);
 	};
 }

@@ -1,0 +1,169 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { preloadsToBodyEnd } from '$lib/story/preloads';
+import { later } from '$lib/later';
+import { whenNear } from '$lib/story/when-near';
+
+describe('preloadsToBodyEnd', () => {
+	const page = (head: string, body: string) =>
+		`<html><head><title>t</title>${head}</head><body>${body}</body></html>`;
+
+	it('moves every modulepreload link from the head to the end of the body, in order', () => {
+		const html = page(
+			'<link href="./a.js" rel="modulepreload">\n<link rel="preload" href="f.woff2" as="font"><link rel="modulepreload" href="./b.js">',
+			'<main>words</main><script>start()</script>'
+		);
+		const out = preloadsToBodyEnd(html);
+		const [head, body] = out.split('</head>');
+		expect(head).not.toContain('modulepreload');
+		expect(head).toContain('rel="preload" href="f.woff2"');
+		expect(body).toMatch(
+			/<script>start\(\)<\/script><link href="\.\/a\.js" rel="modulepreload"><link rel="modulepreload" href="\.\/b\.js"><\/body>/
+		);
+	});
+
+	it('leaves a page without such links, or without a head or body end, as it was', () => {
+		const plain = page('<link rel="icon" href="x.svg">', '<p>x</p>');
+		expect(preloadsToBodyEnd(plain)).toBe(plain);
+		const fragment = '<link rel="modulepreload" href="a.js"><p>x</p>';
+		expect(preloadsToBodyEnd(fragment)).toBe(fragment);
+	});
+
+	it('does not move a modulepreload link that is already in the body', () => {
+		const html = page('', '<p>x</p><link rel="modulepreload" href="a.js">');
+		expect(preloadsToBodyEnd(html)).toBe(html);
+	});
+});
+
+describe('later', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+		vi.unstubAllGlobals();
+	});
+
+	it('runs the call in a task of its own, not before the current one ends', async () => {
+		vi.useFakeTimers();
+		const fn = vi.fn();
+		later(fn);
+		await Promise.resolve();
+		expect(fn).not.toHaveBeenCalled();
+		vi.runAllTimers();
+		expect(fn).toHaveBeenCalledOnce();
+	});
+
+	it('cancels a call not yet made', () => {
+		vi.useFakeTimers();
+		const fn = vi.fn();
+		later(fn)();
+		vi.runAllTimers();
+		expect(fn).not.toHaveBeenCalled();
+	});
+
+	it("uses the browser's task scheduler where there is one, and aborts through it", () => {
+		const posted: { fn: () => void; signal: AbortSignal }[] = [];
+		vi.stubGlobal('scheduler', {
+			postTask(fn: () => void, { signal }: { signal: AbortSignal }) {
+				posted.push({ fn, signal });
+				return new Promise(() => {});
+			}
+		});
+		const cancel = later(() => {});
+		expect(posted).toHaveLength(1);
+		expect(posted[0]!.signal.aborted).toBe(false);
+		cancel();
+		expect(posted[0]!.signal.aborted).toBe(true);
+	});
+});
+
+describe('whenNear', () => {
+	class FakeObserver {
+		static made: FakeObserver[] = [];
+		targets = new Set<Element>();
+		disconnected = false;
+		constructor(readonly callback: (entries: Partial<IntersectionObserverEntry>[]) => void) {
+			FakeObserver.made.push(this);
+		}
+		observe(el: Element) {
+			this.targets.add(el);
+		}
+		unobserve(el: Element) {
+			this.targets.delete(el);
+		}
+		disconnect() {
+			this.disconnected = true;
+			this.targets.clear();
+		}
+		near(el: Element) {
+			this.callback([{ target: el, isIntersecting: true }]);
+		}
+	}
+
+	afterEach(() => {
+		vi.unstubAllGlobals();
+		FakeObserver.made = [];
+	});
+
+	function stubWindow() {
+		vi.stubGlobal('IntersectionObserver', FakeObserver);
+		// Scrolled already: the reader has begun, so nothing waits for a first gesture.
+		vi.stubGlobal('window', {
+			scrollY: 10,
+			requestIdleCallback: (cb: () => void) => (cb(), 1),
+			cancelIdleCallback: () => {},
+			addEventListener: () => {},
+			removeEventListener: () => {}
+		});
+	}
+
+	it('watches every element with one observer, and lets it go when none is left', async () => {
+		stubWindow();
+		const a = {} as Element;
+		const b = {} as Element;
+		const ready = vi.fn();
+		const stopA = whenNear(a, ready);
+		const stopB = whenNear(b, ready);
+		expect(FakeObserver.made).toHaveLength(1);
+		const io = FakeObserver.made[0]!;
+		expect(io.targets).toEqual(new Set([a, b]));
+		stopA();
+		expect(io.targets).toEqual(new Set([b]));
+		expect(io.disconnected).toBe(false);
+		stopB();
+		expect(io.disconnected).toBe(true);
+		await Promise.resolve();
+		expect(ready).not.toHaveBeenCalled();
+	});
+
+	it('calls each watcher of an element once it comes near, and stops watching it', async () => {
+		stubWindow();
+		const el = {} as Element;
+		const first = vi.fn();
+		const second = vi.fn();
+		whenNear(el, first);
+		whenNear(el, second);
+		const io = FakeObserver.made[0]!;
+		io.near(el);
+		await Promise.resolve();
+		await Promise.resolve();
+		expect(first).toHaveBeenCalledOnce();
+		expect(second).toHaveBeenCalledOnce();
+		expect(io.disconnected).toBe(true);
+		// A later watch gets an observer of its own again.
+		const stop = whenNear(el, first);
+		expect(FakeObserver.made).toHaveLength(2);
+		stop();
+	});
+
+	it('a cancelled watcher is not called when its element comes near', async () => {
+		stubWindow();
+		const el = {} as Element;
+		const kept = vi.fn();
+		const dropped = vi.fn();
+		whenNear(el, kept);
+		whenNear(el, dropped)();
+		FakeObserver.made[0]!.near(el);
+		await Promise.resolve();
+		await Promise.resolve();
+		expect(kept).toHaveBeenCalledOnce();
+		expect(dropped).not.toHaveBeenCalled();
+	});
+});
