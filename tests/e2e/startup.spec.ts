@@ -72,3 +72,78 @@ test("the share panel's form is built when the panel first opens, not at start-u
 		/^http:\/\/localhost:\d+\//
 	);
 });
+
+test('the reading page preloads no font: the first paint does not wait for one', async ({
+	request
+}) => {
+	// Chrome holds the first paint for a preloaded font (RenderBlockingFonts); with the fallbacks
+	// sized to match, the page reads at once and the faces swap in with the first style pass.
+	const head = (await (await request.get('/')).text()).split('</head>')[0]!;
+	expect(head).not.toMatch(/<link\b[^>]*\bas="font"/);
+	expect(head).toMatch(/@font-face\{font-family:Newsreader;[^}]*font-display:swap/);
+});
+
+test('lines that reach the opening late do not move the lines above them', async ({ page }) => {
+	// A phone paints the opening before all of it is parsed: what is already drawn must stay put
+	// when the rest arrives, as a centred block would not.
+	for (const viewport of [
+		{ width: 390, height: 844 },
+		{ width: 1440, height: 900 }
+	]) {
+		await page.setViewportSize(viewport);
+		await page.goto('/');
+		const tops = () =>
+			page.evaluate(() =>
+				['h1', '.dek', '.meta'].map(
+					(s) => document.querySelector(`.opening ${s}`)!.getBoundingClientRect().top
+				)
+			);
+		const before = await tops();
+		await page.evaluate(() => {
+			document.querySelector('.opening .spoiler')!.remove();
+			document.querySelector('.opening .hint')!.remove();
+		});
+		expect(await tops()).toEqual(before);
+	}
+});
+
+test('the local stand-ins set a line as wide as the web faces they stand in for', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.evaluate(() => document.fonts.ready);
+	const widths = await page.evaluate(async () => {
+		const line = 'A lonely man, the parents he lost as a boy, the neighbour he once turned away';
+		const width = (family: string, style: string) => {
+			const probe = document.createElement('span');
+			probe.style.cssText = `position:absolute;white-space:nowrap;font:${style} 400 40px ${family}`;
+			probe.textContent = line;
+			document.body.append(probe);
+			const w = probe.getBoundingClientRect().width;
+			probe.remove();
+			return w;
+		};
+		const faces = [...document.fonts].filter((f) =>
+			/ (Georgia|Noto|Times|DejaVu|Arial|Helvetica|Roboto)$/.test(f.family)
+		);
+		const out: { face: string; ratio: number }[] = [];
+		for (const face of faces) {
+			// A stand-in whose local font this machine lacks fails to load, and is skipped.
+			const loaded = await face.load().then(
+				() => true,
+				() => false
+			);
+			if (!loaded) continue;
+			const webFamily = face.family.split(' ')[0]!;
+			out.push({
+				face: `${face.family} ${face.style}`,
+				ratio: width(`'${face.family}'`, face.style) / width(webFamily, face.style)
+			});
+		}
+		return out;
+	});
+	// This machine has DejaVu at least; any other stand-in it has is measured too.
+	expect(widths.some((w) => w.face.startsWith('Newsreader'))).toBe(true);
+	expect(widths.some((w) => w.face.startsWith('Inter'))).toBe(true);
+	for (const { face, ratio } of widths) expect(Math.abs(ratio - 1), face).toBeLessThan(0.02);
+});
