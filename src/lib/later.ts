@@ -20,3 +20,8 @@ export function later(fn: () => void): () => void {
 	const timer = setTimeout(fn, 0);
 	return () => clearTimeout(timer);
 }
+
+/** `later` as a promise: what follows an `await nextTask()` runs in a task of its own. */
+export function nextTask(): Promise<void> {
+	return new Promise((resolve) => void later(resolve));
+}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { preloadsToBodyEnd } from '$lib/story/preloads';
-import { later } from '$lib/later';
+import { later, nextTask } from '$lib/later';
 import { whenNear } from '$lib/story/when-near';
 
 describe('preloadsToBodyEnd', () => {
@@ -71,6 +71,17 @@ describe('later', () => {
 		expect(posted[0]!.signal.aborted).toBe(false);
 		cancel();
 		expect(posted[0]!.signal.aborted).toBe(true);
+	});
+
+	it('nextTask resolves in a later task: microtasks queued after it still run first', async () => {
+		vi.useFakeTimers();
+		const order: string[] = [];
+		const done = nextTask().then(() => order.push('task'));
+		await Promise.resolve().then(() => order.push('microtask'));
+		expect(order).toEqual(['microtask']);
+		vi.runAllTimers();
+		await done;
+		expect(order).toEqual(['microtask', 'task']);
 	});
 });
 
