@@ -8,7 +8,8 @@ export const load: PageLoad = async ({ data, fetch }) => {
 	if (import.meta.env.SSR) return prerendered();
 	if (!hasPrerenderedStory()) return fetched(fetch, resolve('/story.json'));
 	// This page's modules were evaluated just now, in the same task (30–40 ms at 1× here, four
-	// times that on a phone): hydration waits for the next one, so neither makes a long task.
+	// times that on a phone): hydration waits for the next one, so the two do not add up to one
+	// long task.
 	await nextTask();
 	return { ...data, stills: placeholders(data.content.chapters) };
 };

@@ -80,15 +80,18 @@ test('the reading page preloads no font: the first paint does not wait for one',
 	// sized to match, the page reads at once and the faces swap in with the first style pass.
 	const head = (await (await request.get('/')).text()).split('</head>')[0]!;
 	expect(head).not.toMatch(/<link\b[^>]*\bas="font"/);
+	// The site's stylesheet is inlined (kit.inlineStyleThreshold), so the faces are in the head.
 	expect(head).toMatch(/@font-face\{font-family:Newsreader;[^}]*font-display:swap/);
 });
 
 test('lines that reach the opening late do not move the lines above them', async ({ page }) => {
 	// A phone paints the opening before all of it is parsed: what is already drawn must stay put
 	// when the rest arrives, as a centred block would not.
+	// The last is tall enough for the opening's padding to follow the screen's height.
 	for (const viewport of [
 		{ width: 390, height: 844 },
-		{ width: 1440, height: 900 }
+		{ width: 1440, height: 900 },
+		{ width: 1920, height: 1200 }
 	]) {
 		await page.setViewportSize(viewport);
 		await page.goto('/');

@@ -18,7 +18,7 @@ const WIDTH = {
 	Roboto: 911 / 2048
 };
 const METRICS = {
-	Newsreader: { ascent: 0.74, descent: 0.27 },
+	Newsreader: { ascent: 0.735, descent: 0.265 },
 	Inter: { ascent: 0.97, descent: 0.24 }
 };
 const LOCAL: Record<string, keyof typeof WIDTH> = {
@@ -93,7 +93,8 @@ describe('the local stand-ins for the web faces', () => {
 	it("narrow a slanted roman by Newsreader Italic's ratio to its roman, and nothing else", () => {
 		const pair = (family: string) => faces.filter((f) => f.family === family);
 		const [roman, italic] = pair('Newsreader DejaVu');
-		expect(italic!.src).toBe(roman!.src.split(',')[0]);
+		// Its own italic where there is one, else the roman, slanted.
+		expect(italic!.src).toMatch(/^local\('DejaVu Serif Italic'\).*local\('DejaVu Serif'\)$/);
 		expect(italic!.size / roman!.size).toBeCloseTo(0.936, 2);
 		for (const family of ['Newsreader Georgia', 'Newsreader Noto', 'Newsreader Times']) {
 			const [r, i] = pair(family);
