@@ -49,11 +49,16 @@ const animated = (page: Page, id: string) =>
 		.then((n) => n > 0);
 
 async function scrollToStep(page: Page, id: string) {
-	await page.locator(`[data-step="${id}"]`).evaluate((el) => {
-		const r = el.getBoundingClientRect();
-		window.scrollTo(0, window.scrollY + r.top - window.innerHeight / 2 + 4);
-	});
-	await expect(page.locator(`[data-step="${id}"]`)).toHaveAttribute('aria-current', 'step');
+	const step = page.locator(`[data-step="${id}"]`);
+	// Just after load the page is still settling (chapters drawn as they near, the web fonts
+	// swapping in), and the step may drift a few pixels off the middle: aim again until it holds it.
+	await expect(async () => {
+		await step.evaluate((el) => {
+			const r = el.getBoundingClientRect();
+			window.scrollTo(0, window.scrollY + r.top - window.innerHeight / 2 + 4);
+		});
+		await expect(step).toHaveAttribute('aria-current', 'step', { timeout: 1500 });
+	}).toPass({ timeout: 15_000 });
 }
 
 test('every chapter has a scene figure with a drawing and a non-empty label', async ({ page }) => {
