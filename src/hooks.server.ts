@@ -4,7 +4,7 @@ import { preloadsToBodyEnd } from '$lib/story/preloads';
 /**
  * The story pages (the reading page and the embed) list their `modulepreload` links at the end of
  * the body, not in the head. In the head, thirty of them made the browser fetch 87 KB of scripts
- * alongside the HTML and the dek's font, and the first paint and the largest one waited on that
+ * alongside the HTML, and the first paint and the largest one waited on that
  * traffic (Lighthouse mobile, four paired runs: FCP 1.8–2.1 s with them, 1.42–1.50 s without).
  * Left out altogether, Vite's loader added the same thirty links from script as the page
  * started, one `appendChild` at a time into a large document: 115–160 ms of the start-up task
@@ -16,7 +16,7 @@ const ARTICLES = new Set(['/', '/embed']);
 
 export const handle: Handle = ({ event, resolve }) => {
 	const article = ARTICLES.has(event.route.id ?? '');
-	// SvelteKit's default is scripts and styles; fonts are preloaded by hand (+layout).
+	// SvelteKit's default is scripts and styles; no font is preloaded (see +layout).
 	return resolve(event, {
 		preload: ({ type }) => type === 'css' || type === 'js',
 		transformPageChunk: article ? ({ html }) => preloadsToBodyEnd(html) : undefined

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { passGate } from '../support/gate';
-import { goLive, started } from '../support/page';
+import { goLive, reachStep, started } from '../support/page';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 
@@ -48,19 +48,6 @@ const animated = (page: Page, id: string) =>
 		.count()
 		.then((n) => n > 0);
 
-async function scrollToStep(page: Page, id: string) {
-	const step = page.locator(`[data-step="${id}"]`);
-	// Just after load the page is still settling (chapters drawn as they near, the web fonts
-	// swapping in), and the step may drift a few pixels off the middle: aim again until it holds it.
-	await expect(async () => {
-		await step.evaluate((el) => {
-			const r = el.getBoundingClientRect();
-			window.scrollTo(0, window.scrollY + r.top - window.innerHeight / 2 + 4);
-		});
-		await expect(step).toHaveAttribute('aria-current', 'step', { timeout: 1500 });
-	}).toPass({ timeout: 15_000 });
-}
-
 test('every chapter has a scene figure with a drawing and a non-empty label', async ({ page }) => {
 	// Past the spoiler gate: a withheld story is inert, and has no accessible names at all.
 	await passGate(page);
@@ -86,7 +73,7 @@ test('scrolling to a step sets its chapter figure to the step state, and the tim
 	await started(page);
 	for (const c of chapters) {
 		for (const s of c.steps) {
-			await scrollToStep(page, s.id);
+			await reachStep(page, s.id);
 			await expect(page.locator(`section#${c.id} figure[data-scene]`)).toHaveAttribute(
 				'data-state',
 				s.state
@@ -131,7 +118,7 @@ test.describe('reduced motion', () => {
 		await page.goto('/');
 		for (const c of chapters)
 			for (const s of c.steps) {
-				await scrollToStep(page, s.id);
+				await reachStep(page, s.id);
 				const figure = page.locator(`section#${c.id} figure[data-scene]`);
 				// The live scene replaces the prerendered still near its chapter: judge that one.
 				await expect(page.locator(`section#${c.id} .graphic[data-live]`)).toHaveCount(1);
@@ -170,12 +157,12 @@ test('the static runs only on screen and with motion allowed, and stops after', 
 	expect(c, 'a chapter shows the static').toBeDefined();
 	const s = c!.steps.find((st) => st.state === 'static')!;
 	await page.goto('/');
-	await scrollToStep(page, s.id);
+	await reachStep(page, s.id);
 	await expect.poll(async () => (await counters(page)).loops).toBe(1);
 	await page.evaluate(() => window.scrollTo(0, 0));
 	await expect.poll(async () => (await counters(page)).loops).toBe(0);
 	await page.emulateMedia({ reducedMotion: 'reduce' });
-	await scrollToStep(page, s.id);
+	await reachStep(page, s.id);
 	await page.waitForTimeout(300);
 	expect((await counters(page)).loops).toBe(0);
 });

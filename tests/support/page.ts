@@ -49,6 +49,19 @@ export async function scrollToStep(page: Page, id: string): Promise<void> {
 	await frames(page);
 }
 
+/**
+ * Scrolls a step to the trigger line and waits until the story marks it current. Just after load
+ * the page is still settling (chapters drawn as they near, the web fonts swapping in) and the step
+ * may drift a few pixels off the line, so it aims again until the step holds it.
+ */
+export async function reachStep(page: Page, id: string): Promise<void> {
+	const step = page.locator(`[data-step="${id}"]`);
+	await expect(async () => {
+		await scrollToStep(page, id);
+		await expect(step).toHaveAttribute('aria-current', 'step', { timeout: 1500 });
+	}).toPass({ timeout: 15_000 });
+}
+
 /** Waits until scrollY has not moved for `quietMs`. */
 export async function scrollSettled(page: Page, quietMs = 300): Promise<void> {
 	await page.evaluate(async (quietMs) => {
