@@ -1,4 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
+import { isArticle } from '$lib/articles';
 import { preloadsToBodyEnd } from '$lib/story/preloads';
 
 /**
@@ -12,11 +13,9 @@ import { preloadsToBodyEnd } from '$lib/story/preloads';
  * which is when the scripts load anyway, and the loader finds them already there.
  * The classroom's pages keep theirs in the head: they are apps, not articles.
  */
-const ARTICLES = new Set(['/', '/embed']);
-
 export const handle: Handle = ({ event, resolve }) => {
-	const article = ARTICLES.has(event.route.id ?? '');
-	// SvelteKit's default is scripts and styles; no font is preloaded (see +layout).
+	const article = isArticle(event.route.id);
+	// SvelteKit's default is scripts and styles; no font is preloaded (see web-fonts).
 	return resolve(event, {
 		preload: ({ type }) => type === 'css' || type === 'js',
 		transformPageChunk: article ? ({ html }) => preloadsToBodyEnd(html) : undefined

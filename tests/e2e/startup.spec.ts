@@ -73,15 +73,50 @@ test("the share panel's form is built when the panel first opens, not at start-u
 	);
 });
 
-test('the reading page preloads no font: the first paint does not wait for one', async ({
+test('the reading page asks for its web faces only once its first words are painted', async ({
+	page,
 	request
 }) => {
-	// Chrome holds the first paint for a preloaded font (RenderBlockingFonts); with the fallbacks
-	// sized to match, the page reads at once and the faces swap in with the first style pass.
+	// A font in the head's stylesheet is fetched by the first style pass, alongside the words; a
+	// preloaded one holds the first paint (RenderBlockingFonts). Neither: the stand-ins set the
+	// first screen and the faces follow it.
 	const head = (await (await request.get('/')).text()).split('</head>')[0]!;
 	expect(head).not.toMatch(/<link\b[^>]*\bas="font"/);
-	// The site's stylesheet is inlined (kit.inlineStyleThreshold), so the faces are in the head.
-	expect(head).toMatch(/@font-face\{font-family:Newsreader;[^}]*font-display:swap/);
+	const quiet = /<noscript>(?:(?!<\/noscript>).)*?@font-face.*?<\/noscript>/s.exec(head)?.[0] ?? '';
+	const live = head.replace(quiet, '');
+	expect(live).not.toMatch(/@font-face\{font-family:'?(Newsreader|Inter)'?;/);
+	// Without JavaScript the faces are declared in CSS, from the same list.
+	expect(quiet).toMatch(/@font-face\{font-family:'Newsreader';[^}]*font-display:swap/);
+
+	await page.goto('/');
+	await page.waitForFunction(() =>
+		['Newsreader', 'Inter'].every((family) =>
+			[...document.fonts].some((f) => f.family === family && f.status === 'loaded')
+		)
+	);
+	const timing = await page.evaluate(() => ({
+		fcp: performance.getEntriesByName('first-contentful-paint')[0]!.startTime,
+		fonts: performance
+			.getEntriesByType('resource')
+			.filter((r) => r.name.endsWith('.woff2'))
+			.map((r) => r.startTime)
+	}));
+	// The four faces of the first screen (serif roman and italic, sans 400 and 600).
+	expect(timing.fonts.length).toBeGreaterThanOrEqual(4);
+	for (const start of timing.fonts) expect(start).toBeGreaterThanOrEqual(timing.fcp);
+});
+
+test('without JavaScript the page sets its words in the web faces', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	const fonts: string[] = [];
+	page.on('requestfinished', (r) => {
+		if (r.url().endsWith('.woff2')) fonts.push(r.url());
+	});
+	await page.goto('/', { waitUntil: 'load' });
+	await expect.poll(() => fonts.some((u) => u.includes('newsreader-latin-400-normal'))).toBe(true);
+	expect(fonts.some((u) => u.includes('inter-latin-'))).toBe(true);
+	await context.close();
 });
 
 test('lines that reach the opening late do not move the lines above them', async ({ page }) => {
@@ -114,7 +149,12 @@ test('the local stand-ins set a line as wide as the web faces they stand in for'
 	page
 }) => {
 	await page.goto('/');
-	await page.evaluate(() => document.fonts.ready);
+	// The faces come after the first paint (see above): wait for them, not for document.fonts.ready.
+	await page.waitForFunction(() =>
+		['Newsreader', 'Inter'].every((family) =>
+			[...document.fonts].some((f) => f.family === family && f.status === 'loaded')
+		)
+	);
 	const widths = await page.evaluate(async () => {
 		const line = 'A lonely man, the parents he lost as a boy, the neighbour he once turned away';
 		const width = (family: string, style: string) => {

@@ -1,3 +1,5 @@
+import { addWebFonts } from '$lib/styles/web-fonts';
+
 /** How long the handout's page may take to load before the attempt is given up. */
 export const HANDOUT_LOAD_TIMEOUT_MS = 15_000;
 
@@ -45,6 +47,8 @@ export function printHandout(url = '/handout', timeoutMs = HANDOUT_LOAD_TIMEOUT_
 			const win = frame.contentWindow;
 			if (!win || finished) return done();
 			try {
+				// The frame's own start may come after its load event: the faces are made sure of here.
+				await addWebFonts(win.document, { all: true });
 				await win.document.fonts?.ready;
 				await new Promise((r) => win.requestAnimationFrame(() => r(null)));
 				if (finished) return;
