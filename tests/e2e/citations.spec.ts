@@ -50,6 +50,27 @@ test.describe('citation marks open their source note in place', () => {
 		expect(errors).toEqual([]);
 	});
 
+	test('in a folded list, brought into the page when opened, the marks open their note too', async ({
+		page
+	}) => {
+		const errors = collectErrors(page);
+		await page.goto('/#clues');
+		await started(page);
+		const toggle = page.locator('section#clues [data-fold-toggle]').first();
+		await toggle.scrollIntoViewIfNeeded();
+		await toggle.click();
+		await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+		// Its markup waited in a <noscript>, marks as links; opened, each is a button again.
+		const list = page.locator('#clues-in-full');
+		await expect(list.locator('sup.cite > a')).toHaveCount(0);
+		const mark = list.locator('sup.cite > button.cite-mark').first();
+		await mark.scrollIntoViewIfNeeded();
+		await mark.click();
+		await expect(page.getByRole('dialog')).toBeVisible();
+		await expect(mark).toHaveAttribute('aria-expanded', 'true');
+		expect(errors).toEqual([]);
+	});
+
 	test('a click elsewhere closes it; All sources leads to the list, which leads back', async ({
 		page
 	}) => {
@@ -208,6 +229,8 @@ test.describe('without JavaScript', () => {
 		const href = (await mark.getAttribute('href'))!;
 		expect(href).toMatch(/^#source-/);
 		await expect(page.locator(href)).toHaveCount(1);
-		await expect(page.locator('button.cite-mark')).toHaveCount(0);
+		// The button each mark is with JavaScript is hidden; its link stands in.
+		await expect(page.locator('button.cite-mark').first()).toBeAttached();
+		await expect(page.locator('button.cite-mark:visible')).toHaveCount(0);
 	});
 });

@@ -47,7 +47,7 @@ test('the start-up comes in steps: the page lives first, its chrome follows, all
 	// Each arrives in a task after the hydration one; each is there once the page has settled.
 	await expect(page.getByRole('navigation', { name: 'Chapters' })).toBeAttached();
 	await expect(page.getByRole('button', { name: 'Share or embed' })).toBeVisible();
-	await expect(page.locator('main button.cite-mark').first()).toBeAttached();
+	await expect(page.locator('main button.cite-mark').first()).toBeVisible();
 	await expect(page.locator('main sup.cite > a[href^="#source-"]')).toHaveCount(0);
 	// The scroll engine has measured: scrolling into the first chapter makes a step current.
 	await page.evaluate(() =>

@@ -10,7 +10,7 @@ let polls: ContentPoll[] | undefined;
 
 /** The story, loaded once per build (and per `links`). The only door to content/ for the app. */
 export function getContent(links: LinkOptions = {}): Content {
-	const key = links.sourcesPage ?? '';
+	const key = `${links.sourcesPage ?? ''} ${links.marks ?? 'link'}`;
 	let content = cached.get(key);
 	if (!content) {
 		content = loadContent(resolve('content'), links);

@@ -1,4 +1,6 @@
 import { marked } from 'marked';
+import type { LinkOptions } from './links';
+import { markButton, markLink } from './cite-marks';
 
 export const CITATION = /\[\^([a-z0-9-]+)\]/g;
 /** A span in double quotation marks, straight or curly: by our rule, always a quotation. */
@@ -9,11 +11,7 @@ export interface CitationTarget {
 	headline: string;
 }
 
-/** Where rendered links lead. */
-export interface LinkOptions {
-	/** The page holding the sources list that citation marks lead to: '' (this one) or a path. */
-	sourcesPage?: string;
-}
+export type { LinkOptions } from './links';
 
 /** Curly quotes and apostrophes, as a typesetter would; run before HTML exists. */
 export function typeset(md: string): string {
@@ -40,13 +38,14 @@ const MARKS_AFTER_WORD = /([^\s\]*_]*?)((?:\[\^[a-z0-9-]+\])+)/g;
 function citations(
 	md: string,
 	sources: Map<string, CitationTarget>,
-	{ sourcesPage = '' }: LinkOptions
+	{ sourcesPage = '', marks = 'link' }: LinkOptions
 ): string {
 	const mark = (id: string) => {
 		const source = sources.get(id);
 		if (!source) return '';
 		const label = escapeAttr(`Source ${source.n}: ${source.headline}`);
-		return `<sup class="cite"><a href="${sourcesPage}#source-${id}" aria-label="${label}" title="${label}">${source.n}</a></sup>`;
+		const form = marks === 'button' ? markButton : markLink;
+		return `<sup class="cite">${form({ id, n: source.n, label, page: sourcesPage })}</sup>`;
 	};
 	// The marks and the word before them are kept on one line: a mark never starts a line.
 	return md.replace(MARKS_AFTER_WORD, (_, word: string, marks: string) => {

@@ -1,5 +1,4 @@
 import { motion } from '$lib/motion.svelte';
-import { citeReturn } from '$lib/features/cite-return.svelte';
 import { idFromHash } from '$lib/scroll/hash';
 import { frameOwner } from './frames';
 import type { SpoilerGate } from './gate.svelte';
@@ -71,7 +70,7 @@ export function watchLinks({ story, gate, follow }: Parts): () => void {
 	const settled = () => follow.settle();
 
 	// In-page links: one into the withheld story opens the gate before the browser follows it,
-	// a citation remembers where the reader was, and focus lands where the eye does.
+	// and focus lands where the eye does. (A citation mark is a button: CitePopover's.)
 	const onClick = (e: MouseEvent) => {
 		if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)
 			return;
@@ -79,11 +78,6 @@ export function watchLinks({ story, gate, follow }: Parts): () => void {
 		const linkId = a && idFromHash(a.getAttribute('href') ?? '');
 		const el = findTarget(linkId);
 		if (!a || !el) return;
-		if (a.closest('sup.cite')) {
-			const from = a.closest<HTMLElement>('[id]');
-			citeReturn.from = from?.id ?? null;
-			citeReturn.to = linkId ?? null;
-		}
 		gate.openFor(el, story);
 		// The jump is the reader's choice of place: the URL keeps it until they scroll on.
 		follow.hold();

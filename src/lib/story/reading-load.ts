@@ -1,4 +1,5 @@
 import { RENDERED } from '$lib/content/skeleton';
+import { ARTICLE_LINKS } from '$lib/content/links';
 import { staticFeature, type Stills } from './stills';
 import type { Chapter, Content } from '$lib/content/types';
 
@@ -19,7 +20,7 @@ export async function prerendered(): Promise<{ content: Content; stills: Stills 
 		const { withoutSpeakerNotes } = await import('$lib/content/reader');
 		const { renderStills } = await import('$lib/scenes/render-stills');
 		const { renderChapters } = await import('./render-chapters');
-		const content = withoutSpeakerNotes(getContent());
+		const content = withoutSpeakerNotes(getContent(ARTICLE_LINKS));
 		const stills = renderStills(content);
 		return { content, stills: { ...stills, chapters: renderChapters(content, stills) } };
 	}
