@@ -8,6 +8,7 @@ test.describe('citation marks open their source note in place', () => {
 	test('by keyboard: open, read, Escape, and focus is back on the mark', async ({ page }) => {
 		const errors = collectErrors(page);
 		await page.goto('/#home');
+		await started(page);
 		const step = page.locator('section#home [data-step]').first();
 		const mark = step.locator('sup.cite button.cite-mark').first();
 		await expect(mark).toHaveAttribute('aria-expanded', 'false');
@@ -75,6 +76,7 @@ test.describe('citation marks open their source note in place', () => {
 		page
 	}) => {
 		await page.goto('/#home');
+		await started(page);
 		const step = page.locator('section#home [data-step]').first();
 		const stepId = await step.getAttribute('data-step');
 		const mark = step.locator('button.cite-mark').first();
@@ -105,6 +107,7 @@ test.describe('citation marks open their source note in place', () => {
 		}) => {
 			await page.setViewportSize(viewport);
 			await page.goto('/#home');
+			await started(page);
 			const mark = page.locator('section#home [data-step] button.cite-mark').first();
 			const bar = (await page.locator('nav.bar').first().boundingBox())!;
 			// High on the screen and low on it: the low one is where a note used to cover the line.

@@ -20,9 +20,11 @@ export async function prerendered(): Promise<{ content: Content; stills: Stills 
 		const { withoutSpeakerNotes } = await import('$lib/content/reader');
 		const { renderStills } = await import('$lib/scenes/render-stills');
 		const { renderChapters } = await import('./render-chapters');
+		const { renderStory } = await import('./render-story');
 		const content = withoutSpeakerNotes(getContent(ARTICLE_LINKS));
-		const stills = renderStills(content);
-		return { content, stills: { ...stills, chapters: renderChapters(content, stills) } };
+		const scenes = renderStills(content);
+		const stills = { ...scenes, chapters: renderChapters(content, scenes) };
+		return { content, stills: { ...stills, story: renderStory(content, stills) } };
 	}
 	throw new Error('the story is rendered whole only when prerendering');
 }
@@ -44,12 +46,13 @@ export async function fetched(
 	return { content: (await res.json()) as Content, stills: undefined };
 }
 
-/** Placeholders for what the prerendered page already holds: each chapter, still and feature. */
+/** Placeholders for what the prerendered page already holds: the story, each chapter, still and feature. */
 export function placeholders(chapters: readonly Chapter[]): Stills {
 	const each = (list: readonly Chapter[]) => Object.fromEntries(list.map((c) => [c.id, RENDERED]));
 	return {
 		chapters: each(chapters),
 		scenes: each(chapters),
-		features: each(chapters.filter((c) => staticFeature(c.feature)))
+		features: each(chapters.filter((c) => staticFeature(c.feature))),
+		story: RENDERED
 	};
 }

@@ -8,11 +8,14 @@ import { getContext, setContext } from 'svelte';
  * - `features`: a chapter's folded lists in full, static, so they stay as they are for good.
  * - `chapters`: each chapter whole. The page comes to life without it, and a chapter is brought
  *   to life (hydrated) only when the reader nears it (see `ChapterIsland`).
+ * - `story`: the story whole (StoryShell), chapters asleep in it, brought to life in a task after
+ *   the page's own (see +page.svelte).
  */
 export interface Stills {
 	scenes: Readonly<Record<string, string>>;
 	features: Readonly<Record<string, string>>;
 	chapters?: Readonly<Record<string, string>>;
+	story?: string;
 }
 
 const KEY = Symbol('stills');

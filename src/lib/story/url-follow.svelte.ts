@@ -41,7 +41,7 @@ export class UrlFollow {
 	 * The router has started. A reader may scroll before the scripts arrive, and SvelteKit's
 	 * replaceState throws if called while the page is still hydrating: the URL waits for this.
 	 */
-	#routed = $state(false);
+	#routed: boolean;
 
 	#write = throttle((hash: string) => {
 		const url = location.pathname + location.search + hash;
@@ -50,8 +50,12 @@ export class UrlFollow {
 		replaceState(url, page.state);
 	}, 400);
 
-	/** `active`: JavaScript runs, the page has its chrome and the gate is open. */
-	constructor(scroll: ScrollState, active: () => boolean) {
+	/**
+	 * `active`: JavaScript runs, the page has its chrome and the gate is open. `routed`: made after
+	 * the router started (a story brought to life in a later task), which then it will not announce.
+	 */
+	constructor(scroll: ScrollState, active: () => boolean, routed = false) {
+		this.#routed = $state(routed);
 		afterNavigate(() => (this.#routed = true));
 		$effect(() => {
 			const y = scroll.y;
