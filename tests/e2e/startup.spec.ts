@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { passGate } from '../support/gate';
-import { started } from '../support/page';
+import { started, webFacesIn } from '../support/page';
 
 const PRELOAD = /<link\b[^>]*\brel="modulepreload"[^>]*>/g;
 
@@ -89,11 +89,7 @@ test('the reading page asks for its web faces only once its first words are pain
 	expect(quiet).toMatch(/@font-face\{font-family:'Newsreader';[^}]*font-display:swap/);
 
 	await page.goto('/');
-	await page.waitForFunction(() =>
-		['Newsreader', 'Inter'].every((family) =>
-			[...document.fonts].some((f) => f.family === family && f.status === 'loaded')
-		)
-	);
+	await webFacesIn(page);
 	const timing = await page.evaluate(() => ({
 		fcp: performance.getEntriesByName('first-contentful-paint')[0]!.startTime,
 		fonts: performance
@@ -149,12 +145,7 @@ test('the local stand-ins set a line as wide as the web faces they stand in for'
 	page
 }) => {
 	await page.goto('/');
-	// The faces come after the first paint (see above): wait for them, not for document.fonts.ready.
-	await page.waitForFunction(() =>
-		['Newsreader', 'Inter'].every((family) =>
-			[...document.fonts].some((f) => f.family === family && f.status === 'loaded')
-		)
-	);
+	await webFacesIn(page);
 	const widths = await page.evaluate(async () => {
 		const line = 'A lonely man, the parents he lost as a boy, the neighbour he once turned away';
 		const width = (family: string, style: string) => {

@@ -177,6 +177,18 @@ export async function started(page: Page): Promise<void> {
 	await page.locator('main.enhanced').waitFor({ state: 'attached', timeout: 20_000 });
 }
 
+/**
+ * The story's web faces are in: they are added after the first paint (web-fonts.ts), so
+ * `document.fonts.ready` may resolve before they are even asked for.
+ */
+export async function webFacesIn(page: Page): Promise<void> {
+	await page.waitForFunction(() =>
+		['Newsreader', 'Inter'].every((family) =>
+			[...document.fonts].some((f) => f.family === family && f.status === 'loaded')
+		)
+	);
+}
+
 /** Passes the spoiler gate (DESIGN §1: a button, remembered for the session) where it is shown. */
 export async function enterStory(page: Page): Promise<void> {
 	// Until hydration the control is a plain link, swapped for the button as the page comes alive:
