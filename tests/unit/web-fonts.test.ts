@@ -94,6 +94,25 @@ describe('addWebFonts', () => {
 	});
 });
 
+describe('webFontsIn', () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	it('waits until the page’s faces are in, which document.fonts.ready alone does not', async () => {
+		vi.resetModules();
+		const { doc } = fakeDocument();
+		Object.assign(doc.fonts, { ready: Promise.resolve() });
+		vi.stubGlobal('document', doc);
+		const fonts = await import('$lib/styles/web-fonts');
+		let done = false;
+		const waiting = fonts.webFontsIn().then(() => (done = true));
+		await new Promise((r) => setTimeout(r, 30));
+		expect(done).toBe(false);
+		await fonts.addWebFonts(doc);
+		await waiting;
+		expect(done).toBe(true);
+	});
+});
+
 describe('afterFirstPaint', () => {
 	afterEach(() => {
 		vi.useRealTimers();

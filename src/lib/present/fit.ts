@@ -1,3 +1,4 @@
+import { webFontsIn } from '$lib/styles/web-fonts';
 /**
  * Shrinks a slide's type until it fits its box: sets `--fit` (1 down to `min`) on the element,
  * whose font size is expected to be multiplied by it. Re-fits when the key (the slide id) changes,
@@ -20,7 +21,7 @@ export function fit(node: HTMLElement, key: unknown, min = 0.6) {
 	observer.observe(node);
 	// The fonts can arrive after the slide is gone: a destroyed fit measures nothing.
 	let live = true;
-	document.fonts?.ready.then(
+	webFontsIn().then(
 		() => live && measure(),
 		() => {}
 	);

@@ -1,3 +1,5 @@
+import { webFontsIn } from '$lib/styles/web-fonts';
+
 /**
  * The one place GSAP is loaded and its plugins registered.
  *
@@ -30,7 +32,7 @@ function load(): Promise<GsapLib> {
 		const ScrollTrigger = st.ScrollTrigger;
 		gsap.registerPlugin(ScrollTrigger);
 		// Fonts move every step below them; measure again once they are in.
-		document.fonts?.ready.then(() => ScrollTrigger.refresh());
+		void webFontsIn().then(() => ScrollTrigger.refresh());
 		lib = { gsap, ScrollTrigger };
 		return lib;
 	});

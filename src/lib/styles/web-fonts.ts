@@ -55,6 +55,17 @@ const same = (a: FontFace, b: WebFace) =>
 const isWebFace = (face: FontFace) => WEB_FACES.some((f) => same(face, f));
 // One arrival per document, however many ask (the layout, and a printer for its frame).
 const given = new WeakMap<Document, Promise<void>>();
+let arrived = () => {};
+const arrival = new Promise<void>((resolve) => (arrived = resolve));
+
+/**
+ * Resolves once this page's web faces are in (or have failed, leaving their stand-ins). Faces
+ * are added already loaded, so `document.fonts.ready` alone does not wait for them: what
+ * measures text against the faces (a slide's fit, the scroll triggers) waits for this.
+ */
+export function webFontsIn(): Promise<void> {
+	return arrival.then(() => document.fonts?.ready).then(() => undefined);
+}
 
 /**
  * Gives a document the web faces (a frame's too: each face is made in its own window), once.
@@ -67,7 +78,11 @@ const given = new WeakMap<Document, Promise<void>>();
 export async function addWebFonts(doc: Document = document, { all = false } = {}): Promise<void> {
 	const win = doc.defaultView;
 	if (!win || !doc.fonts) return;
-	if (!given.has(doc)) given.set(doc, give(doc, win, all));
+	if (!given.has(doc)) {
+		const giving = give(doc, win, all);
+		given.set(doc, giving);
+		if (typeof document !== 'undefined' && doc === document) void giving.then(arrived);
+	}
 	await given.get(doc);
 	// A face that fails (offline without a stored copy) leaves its stand-in: nothing to wait for.
 	if (all) await Promise.all([...doc.fonts].filter(isWebFace).map((f) => f.load().catch(() => f)));
