@@ -1,5 +1,6 @@
 import { untrack } from 'svelte';
-import { afterNavigate, replaceState } from '$app/navigation';
+import { replaceState } from '$app/navigation';
+import { router } from '$lib/router.svelte';
 import { page } from '$app/state';
 import type { ScrollState } from '$lib/scroll/scroll-state.svelte';
 import { hasMoved, hashFor, throttle } from '$lib/scroll/hash';
@@ -37,12 +38,6 @@ export class UrlFollow {
 	jumping = false;
 	/** Set once the page has landed; until then no scroll counts as the reader's. */
 	#watching = false;
-	/**
-	 * The router has started. A reader may scroll before the scripts arrive, and SvelteKit's
-	 * replaceState throws if called while the page is still hydrating: the URL waits for this.
-	 */
-	#routed: boolean;
-
 	#write = throttle((hash: string) => {
 		const url = location.pathname + location.search + hash;
 		if (url === location.pathname + location.search + location.hash) return;
@@ -51,12 +46,10 @@ export class UrlFollow {
 	}, 400);
 
 	/**
-	 * `active`: JavaScript runs, the page has its chrome and the gate is open. `routed`: made after
-	 * the router started (a story brought to life in a later task), which then it will not announce.
+	 * `active`: JavaScript runs, the page has its chrome and the gate is open. The URL also waits
+	 * for the router's start (see `router`): a reader may scroll while the page still hydrates.
 	 */
-	constructor(scroll: ScrollState, active: () => boolean, routed = false) {
-		this.#routed = $state(routed);
-		afterNavigate(() => (this.#routed = true));
+	constructor(scroll: ScrollState, active: () => boolean) {
 		$effect(() => {
 			const y = scroll.y;
 			untrack(() => {
@@ -65,7 +58,7 @@ export class UrlFollow {
 		});
 		$effect(() => {
 			const hash = hashFor(scroll.stepId);
-			if (!active() || !this.moved || !this.#routed) return;
+			if (!active() || !this.moved || !router.started) return;
 			this.#write.call(hash);
 		});
 		$effect(() => this.#write.cancel);
