@@ -25,3 +25,38 @@ export function later(fn: () => void): () => void {
 export function nextTask(): Promise<void> {
 	return new Promise((resolve) => void later(resolve));
 }
+
+interface IdleScheduler {
+	requestIdleCallback?(fn: () => void, options: { timeout: number }): number;
+	cancelIdleCallback?(id: number): void;
+}
+
+/**
+ * Runs `fn` once the page has loaded, then `afterMs` more, then at the browser's next idle moment
+ * (at most `idleWithinMs` later). For work no reader waits for that takes the network or the CPU
+ * for a while, such as precaching: started at `load`, it ran alongside the page's start-up tasks.
+ * Returns the function that cancels a call not yet made.
+ */
+export function whenSettled(
+	fn: () => void,
+	{ afterMs = 3000, idleWithinMs = 3000 }: { afterMs?: number; idleWithinMs?: number } = {}
+): () => void {
+	const idle = globalThis as IdleScheduler;
+	let cancel = () => {};
+	const idleThen = () => {
+		if (idle.requestIdleCallback && idle.cancelIdleCallback) {
+			const id = idle.requestIdleCallback(fn, { timeout: idleWithinMs });
+			cancel = () => idle.cancelIdleCallback!(id);
+		} else fn();
+	};
+	const wait = () => {
+		const timer = setTimeout(idleThen, afterMs);
+		cancel = () => clearTimeout(timer);
+	};
+	if (document.readyState === 'complete') wait();
+	else {
+		addEventListener('load', wait, { once: true });
+		cancel = () => removeEventListener('load', wait);
+	}
+	return () => cancel();
+}
