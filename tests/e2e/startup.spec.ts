@@ -181,3 +181,48 @@ test('the local stand-ins set a line as wide as the web faces they stand in for'
 	expect(widths.some((w) => w.face.startsWith('Inter'))).toBe(true);
 	for (const { face, ratio } of widths) expect(Math.abs(ratio - 1), face).toBeLessThan(0.02);
 });
+
+test("the scene drawings are not among the start-up's scripts; they come when a scene is wanted", async ({
+	page
+}) => {
+	await passGate(page);
+	const scripts: string[] = [];
+	page.on('request', (r) => {
+		if (r.resourceType() === 'script') scripts.push(r.url());
+	});
+	await page.goto('/');
+	await started(page);
+	await expect(page.getByRole('navigation', { name: 'Chapters' })).toBeAttached();
+	const listed = await page.evaluate(() =>
+		[...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => l.href)
+	);
+	// Before the reader does anything, every script fetched is one the HTML lists (the error
+	// page's module aside), and no scene is live: each chapter shows its still.
+	expect(scripts.filter((u) => !listed.includes(u) && !/\/nodes\/1\./.test(u))).toEqual([]);
+	await expect(page.locator('[data-scrolly-graphic][data-live]')).toHaveCount(0);
+
+	await page.locator('#tower [data-step]').first().scrollIntoViewIfNeeded();
+	await expect(page.locator('#tower [data-scrolly-graphic][data-live] figure.scene')).toBeVisible();
+	expect(scripts.filter((u) => !listed.includes(u) && !/\/nodes\/1\./.test(u)).length).toBeGreaterThan(0);
+});
+
+test('the offline copy is stored once the page has settled, not during its start-up', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ serviceWorkers: 'allow' });
+	const page = await context.newPage();
+	try {
+		await page.goto('/', { waitUntil: 'load' });
+		await started(page);
+		// Start-up is over; the worker is not yet registered, so it has fetched nothing.
+		expect(
+			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined)
+		).toBe(true);
+		// Some seconds after load it is, and it takes charge of the page.
+		await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, {
+			timeout: 15_000
+		});
+	} finally {
+		await context.close();
+	}
+});

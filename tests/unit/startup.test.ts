@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { preloadsToBodyEnd } from '$lib/story/preloads';
-import { later, nextTask } from '$lib/later';
+import { later, nextTask, whenSettled } from '$lib/later';
+import { bundled, lazily, type Figure } from '$lib/scenes/figure';
 import { whenNear } from '$lib/story/when-near';
 
 describe('preloadsToBodyEnd', () => {
@@ -82,6 +83,122 @@ describe('later', () => {
 		vi.runAllTimers();
 		await done;
 		expect(order).toEqual(['microtask', 'task']);
+	});
+});
+
+describe('whenSettled', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+		vi.unstubAllGlobals();
+	});
+
+	/** A page still loading, whose idle callbacks wait in a list until `idle()` runs them. */
+	function stubPage(withIdle = true) {
+		const target = new EventTarget();
+		vi.stubGlobal('document', { readyState: 'loading' });
+		vi.stubGlobal('addEventListener', target.addEventListener.bind(target));
+		vi.stubGlobal('removeEventListener', target.removeEventListener.bind(target));
+		const waiting = new Map<number, () => void>();
+		let next = 1;
+		if (withIdle) {
+			vi.stubGlobal('requestIdleCallback', (fn: () => void) => {
+				waiting.set(next, fn);
+				return next++;
+			});
+			vi.stubGlobal('cancelIdleCallback', (id: number) => waiting.delete(id));
+		}
+		return {
+			load: () => target.dispatchEvent(new Event('load')),
+			waiting,
+			idle: () => [...waiting.values()].forEach((fn) => fn())
+		};
+	}
+
+	it('waits for load, then the pause, then an idle moment', () => {
+		vi.useFakeTimers();
+		const page = stubPage();
+		const fn = vi.fn();
+		whenSettled(fn, { afterMs: 3000 });
+		vi.advanceTimersByTime(10_000);
+		expect(page.waiting.size).toBe(0);
+		page.load();
+		vi.advanceTimersByTime(2999);
+		expect(page.waiting.size).toBe(0);
+		vi.advanceTimersByTime(1);
+		expect(page.waiting.size).toBe(1);
+		expect(fn).not.toHaveBeenCalled();
+		page.idle();
+		expect(fn).toHaveBeenCalledOnce();
+	});
+
+	it('counts the pause from now on a page that has loaded already', () => {
+		vi.useFakeTimers();
+		const page = stubPage();
+		vi.stubGlobal('document', { readyState: 'complete' });
+		whenSettled(() => {}, { afterMs: 500 });
+		vi.advanceTimersByTime(500);
+		expect(page.waiting.size).toBe(1);
+	});
+
+	it('cancels at every stage: before load, during the pause, while waiting to be idle', () => {
+		vi.useFakeTimers();
+		const page = stubPage();
+		const fn = vi.fn();
+		whenSettled(fn)();
+		page.load();
+		vi.advanceTimersByTime(10_000);
+		expect(page.waiting.size).toBe(0);
+
+		const duringPause = whenSettled(fn, { afterMs: 100 });
+		page.load();
+		duringPause();
+		vi.advanceTimersByTime(1000);
+		expect(page.waiting.size).toBe(0);
+
+		const whileIdle = whenSettled(fn, { afterMs: 100 });
+		page.load();
+		vi.advanceTimersByTime(100);
+		expect(page.waiting.size).toBe(1);
+		whileIdle();
+		expect(page.waiting.size).toBe(0);
+		expect(fn).not.toHaveBeenCalled();
+	});
+
+	it('runs right after the pause where there are no idle callbacks', () => {
+		vi.useFakeTimers();
+		const page = stubPage(false);
+		const fn = vi.fn();
+		whenSettled(fn, { afterMs: 100 });
+		page.load();
+		vi.advanceTimersByTime(100);
+		expect(fn).toHaveBeenCalledOnce();
+	});
+});
+
+describe('scene figure sources', () => {
+	const figure = (() => {}) as unknown as Figure;
+
+	it('a bundled figure is there at once', async () => {
+		const source = bundled(figure);
+		expect(source.now()).toBe(figure);
+		expect(await source.load()).toBe(figure);
+	});
+
+	it('a lazy figure is loaded once, kept, and asked for again after a failed load', async () => {
+		const load = vi
+			.fn<() => Promise<{ default: Figure }>>()
+			.mockRejectedValueOnce(new Error('offline'))
+			.mockResolvedValue({ default: figure });
+		const source = lazily(load);
+		expect(source.now()).toBeUndefined();
+		await expect(source.load()).rejects.toThrow('offline');
+		expect(source.now()).toBeUndefined();
+		const [a, b] = await Promise.all([source.load(), source.load()]);
+		expect(a).toBe(figure);
+		expect(b).toBe(figure);
+		expect(source.now()).toBe(figure);
+		await source.load();
+		expect(load).toHaveBeenCalledTimes(2);
 	});
 });
 
