@@ -31,26 +31,51 @@ interface IdleScheduler {
 	cancelIdleCallback?(id: number): void;
 }
 
+/** What says the reader is moving through the page. */
+const ACTIVITY = ['scroll', 'wheel', 'touchmove', 'keydown'] as const;
+
 /**
- * Runs `fn` once the page has loaded, then `afterMs` more, then at the browser's next idle moment
- * (at most `idleWithinMs` later). For work no reader waits for that takes the network or the CPU
- * for a while, such as precaching: started at `load`, it ran alongside the page's start-up tasks.
- * Returns the function that cancels a call not yet made.
+ * Runs `fn` once the page has loaded, then `afterMs` more, then once the reader has left the page
+ * still for `quietMs` (no scroll, wheel, touch or key), then at the browser's next idle moment (at
+ * most `idleWithinMs` later). For work no reader waits for that takes the network or the CPU for a
+ * while, such as storing the offline copy: begun at load it ran beside the page's start-up, and
+ * begun mid-scroll on two cores it stretched a frame past 50 ms. Returns the function that cancels
+ * a call not yet made.
  */
 export function whenSettled(
 	fn: () => void,
-	{ afterMs = 3000, idleWithinMs = 3000 }: { afterMs?: number; idleWithinMs?: number } = {}
+	{
+		afterMs = 3000,
+		quietMs = 0,
+		idleWithinMs = 3000
+	}: { afterMs?: number; quietMs?: number; idleWithinMs?: number } = {}
 ): () => void {
 	const idle = globalThis as IdleScheduler;
+	let lastActive = -Infinity;
+	const moved = () => void (lastActive = Date.now());
+	const listen = quietMs > 0;
+	if (listen)
+		for (const type of ACTIVITY) addEventListener(type, moved, { capture: true, passive: true });
+	const stopListening = () => {
+		if (listen) for (const type of ACTIVITY) removeEventListener(type, moved, { capture: true });
+	};
+
 	let cancel = () => {};
 	const idleThen = () => {
+		stopListening();
 		if (idle.requestIdleCallback && idle.cancelIdleCallback) {
 			const id = idle.requestIdleCallback(fn, { timeout: idleWithinMs });
 			cancel = () => idle.cancelIdleCallback!(id);
 		} else fn();
 	};
+	const whenQuiet = () => {
+		const left = lastActive + quietMs - Date.now();
+		if (left <= 0) return idleThen();
+		const timer = setTimeout(whenQuiet, left);
+		cancel = () => clearTimeout(timer);
+	};
 	const wait = () => {
-		const timer = setTimeout(idleThen, afterMs);
+		const timer = setTimeout(whenQuiet, afterMs);
 		cancel = () => clearTimeout(timer);
 	};
 	if (document.readyState === 'complete') wait();
@@ -58,5 +83,8 @@ export function whenSettled(
 		addEventListener('load', wait, { once: true });
 		cancel = () => removeEventListener('load', wait);
 	}
-	return () => cancel();
+	return () => {
+		stopListening();
+		cancel();
+	};
 }

@@ -376,6 +376,7 @@ export async function measureScroll(
 		longTasks,
 		finaleLongTasks,
 		frames: run.frames,
+		scrollStart: run.start,
 		scrollMs: run.scrollEnd - run.start,
 		finaleMs: run.finaleEnd - run.scrollEnd,
 		raf: { p50: percentile(run.intervals, 50), p95: percentile(run.intervals, 95) },

@@ -95,9 +95,16 @@ describe('whenSettled', () => {
 	/** A page still loading, whose idle callbacks wait in a list until `idle()` runs them. */
 	function stubPage(withIdle = true) {
 		const target = new EventTarget();
+		let listeners = 0;
 		vi.stubGlobal('document', { readyState: 'loading' });
-		vi.stubGlobal('addEventListener', target.addEventListener.bind(target));
-		vi.stubGlobal('removeEventListener', target.removeEventListener.bind(target));
+		vi.stubGlobal('addEventListener', (type: string, fn: () => void, options?: object) => {
+			if (type !== 'load') listeners++;
+			target.addEventListener(type, fn, options);
+		});
+		vi.stubGlobal('removeEventListener', (type: string, fn: () => void, options?: object) => {
+			if (type !== 'load') listeners--;
+			target.removeEventListener(type, fn, options);
+		});
 		const waiting = new Map<number, () => void>();
 		let next = 1;
 		if (withIdle) {
@@ -109,6 +116,8 @@ describe('whenSettled', () => {
 		}
 		return {
 			load: () => target.dispatchEvent(new Event('load')),
+			scroll: () => target.dispatchEvent(new Event('scroll')),
+			listening: () => listeners,
 			waiting,
 			idle: () => [...waiting.values()].forEach((fn) => fn())
 		};
@@ -162,6 +171,39 @@ describe('whenSettled', () => {
 		whileIdle();
 		expect(page.waiting.size).toBe(0);
 		expect(fn).not.toHaveBeenCalled();
+	});
+
+	it('waits, after the pause, for the reader to have left the page still for quietMs', () => {
+		vi.useFakeTimers();
+		const page = stubPage();
+		whenSettled(() => {}, { afterMs: 1000, quietMs: 500 });
+		page.load();
+		vi.advanceTimersByTime(800);
+		page.scroll();
+		vi.advanceTimersByTime(200);
+		// The pause is over, but the last scroll was 200 ms ago.
+		expect(page.waiting.size).toBe(0);
+		vi.advanceTimersByTime(200);
+		page.scroll();
+		vi.advanceTimersByTime(499);
+		expect(page.waiting.size).toBe(0);
+		vi.advanceTimersByTime(1);
+		expect(page.waiting.size).toBe(1);
+		// Its listeners are gone once it stops waiting.
+		expect(page.listening()).toBe(0);
+	});
+
+	it('without any scrolling, runs at the end of the pause; cancelling drops its listeners', () => {
+		vi.useFakeTimers();
+		const page = stubPage();
+		whenSettled(() => {}, { afterMs: 1000, quietMs: 500 });
+		page.load();
+		vi.advanceTimersByTime(1000);
+		expect(page.waiting.size).toBe(1);
+		const cancel = whenSettled(() => {}, { afterMs: 1000, quietMs: 500 });
+		expect(page.listening()).toBeGreaterThan(0);
+		cancel();
+		expect(page.listening()).toBe(0);
 	});
 
 	it('runs right after the pause where there are no idle callbacks', () => {

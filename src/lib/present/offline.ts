@@ -20,6 +20,8 @@ export function registerServiceWorker(): () => void {
 	// Installing stores every page and asset (the finale's three.js and all the faces included).
 	// Begun at `load`, it ran beside the reading page's start-up: on two cores here the worker's
 	// thread took CPU from hydration, and on a phone its downloads would share the link with the
-	// faces and stills the reader is waiting for. A reader who stays a few seconds still gets it.
-	return whenSettled(register);
+	// faces and stills the reader is waiting for. Begun mid-scroll, starting the worker stretched
+	// a frame to 50-60 ms here. So it waits for a pause in the reading after the page has settled:
+	// a reader, or a teacher opening it once to have it offline, pauses within seconds.
+	return whenSettled(register, { afterMs: 3000, quietMs: 1500 });
 }
