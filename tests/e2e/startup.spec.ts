@@ -226,3 +226,19 @@ test('the offline copy is stored once the page has settled, not during its start
 		await context.close();
 	}
 });
+
+test("the chapter menu's links are built when it first opens, and stay", async ({ page }) => {
+	await passGate(page);
+	await page.goto('/');
+	await started(page);
+	const menu = page.locator('#chapter-menu');
+	await expect(page.getByRole('navigation', { name: 'Chapters' })).toBeAttached();
+	await expect(menu.locator('a')).toHaveCount(0);
+	const toggle = page.getByRole('button', { name: 'Chapters' });
+	await toggle.click();
+	await expect(menu.locator('a')).toHaveCount(await page.locator('main section.chapter').count());
+	await expect(menu.locator('a').first()).toBeFocused();
+	await toggle.click();
+	await expect(menu).toBeHidden();
+	await expect(menu.locator('a').first()).toBeAttached();
+});
