@@ -34,6 +34,8 @@ export class UrlFollow {
 	moved = $state(false);
 	/** Where the page last came to rest after a programmatic scroll (a landing, a jump). */
 	#rest: Rest = { pin: null, top: 0, y: 0 };
+	/** A landing whose resting place is still to be measured (see `watch`), and on what. */
+	#due: { at: Element | null } | null = null;
 	/** A jump is under way: its scrolling is not the reader's. */
 	jumping = false;
 	/** Set once the page has landed; until then no scroll counts as the reader's. */
@@ -66,6 +68,7 @@ export class UrlFollow {
 
 	/** Has the reader scrolled away from where the page came to rest? */
 	#left(y: number): boolean {
+		this.#measureDue();
 		const { pin, top } = this.#rest;
 		return pin ? hasMoved(pin.getBoundingClientRect().top, top) : hasMoved(y, this.#rest.y);
 	}
@@ -75,11 +78,27 @@ export class UrlFollow {
 	 * the reader's own.
 	 */
 	watch(at: Element | null): () => void {
-		this.#rest = restOn(at);
+		// Measured once the next frame is drawn, not now: the landing comes in the task that
+		// brings the story to life, whose layout is stale, and measuring there laid the whole
+		// story out inside that task (10-20 ms at 1× here). A scroll before then measures at once.
+		this.#due = { at };
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const frame = requestAnimationFrame(() => {
+			timer = setTimeout(() => this.#measureDue());
+		});
 		this.#watching = true;
 		return () => {
+			cancelAnimationFrame(frame);
+			clearTimeout(timer);
+			this.#due = null;
 			this.#watching = false;
 		};
+	}
+
+	#measureDue() {
+		if (!this.#due) return;
+		this.#rest = restOn(this.#due.at);
+		this.#due = null;
 	}
 
 	/** The reader chose a place (a link, a hash): the URL keeps it until they scroll on. */
@@ -90,6 +109,7 @@ export class UrlFollow {
 
 	/** A jump has come to rest (on `at`, or where it stands). */
 	settle(at: Element | null = null) {
+		this.#due = null;
 		this.#rest = restOn(at);
 		this.jumping = false;
 	}
