@@ -278,6 +278,8 @@ describe('whenNear', () => {
 		vi.stubGlobal('window', {
 			scrollY: 10,
 			requestIdleCallback: (cb: () => void) => (cb(), 1),
+			requestAnimationFrame: (cb: () => void) => (cb(), 1),
+			setTimeout: (cb: () => void) => (cb(), 1),
 			cancelIdleCallback: () => {},
 			addEventListener: () => {},
 			removeEventListener: () => {}

@@ -9,20 +9,26 @@ const ENGAGING = ['scroll', 'wheel', 'pointerdown', 'touchstart', 'keydown'] as 
 let engaged: Promise<void> | null = null;
 
 /**
- * Resolves when the reader first scrolls, taps, clicks or presses a key on this page (at once if
- * the page opened scrolled). Until then every still shows exactly what its live scene would, so
+ * Resolves when the reader first scrolls, taps, clicks or presses a key on this page (after a
+ * frame if the page opened scrolled). Until then every still shows exactly what its live scene would, so
  * nothing is worth building while the page is still loading. One set of listeners per page, each
  * removed the moment any of them fires.
  */
 function firstEngagement(): Promise<void> {
 	return (engaged ??= new Promise<void>((resolve) => {
-		if (window.scrollY > 0) return resolve();
 		const done = () => {
 			for (const type of ENGAGING) window.removeEventListener(type, done, true);
 			resolve();
 		};
 		for (const type of ENGAGING)
 			window.addEventListener(type, done, { capture: true, passive: true });
+		// Whether the page opened scrolled is read once the next frame is drawn. Read at once, in
+		// the observer's first callback, scrollY laid out the whole just-restyled page in that task.
+		window.requestAnimationFrame(() =>
+			window.setTimeout(() => {
+				if (window.scrollY > 0) done();
+			})
+		);
 	}));
 }
 
