@@ -38,3 +38,31 @@ describe('social image', () => {
 		if (process.env.SOCIAL_PNG) writeFileSync(process.env.SOCIAL_PNG, png);
 	});
 });
+
+describe('social tags', () => {
+	it('writes every preview tag once, each value escaped, and the JSON-LD as a data block', async () => {
+		const { socialTags } = await import('../../src/lib/social/tags');
+		const story = {
+			headline: 'Strangers "and" <friends> & more',
+			description: 'A dek with "quotes"',
+			imageAlt: 'A tower <at night>',
+			title: 'Strangers',
+			film: { year: 2023, director: 'Andrew Haigh' },
+			words: 100,
+			readingMinutes: 1
+		} as unknown as Parameters<typeof socialTags>[0];
+		const html = socialTags(story, 'https://example.org/s');
+		const tags = html.match(/<(?:meta|link)\b[^>]*>/g) ?? [];
+		expect(tags).toHaveLength(18);
+		for (const name of ['og:title', 'og:site_name', 'twitter:title'])
+			expect(html).toContain(
+				`="${name}" content="Strangers &quot;and&quot; &lt;friends&gt; &amp; more">`
+			);
+		expect(html).toContain('<link rel="canonical" href="https://example.org/s/">');
+		expect(html).toContain('content="https://example.org/s/social.png"');
+		expect(html).toContain('content="A tower &lt;at night&gt;"');
+		expect(html).not.toMatch(/content="[^"]*[<>][^"]*"/);
+		const ld = html.match(/<script type="application\/ld\+json">(.*)<\/script>$/s)?.[1];
+		expect(JSON.parse(ld!).headline).toBe(story.headline);
+	});
+});

@@ -1,6 +1,7 @@
 import { marked } from 'marked';
 import type { LinkOptions } from './links';
 import { markButton, markLink } from './cite-marks';
+import { escapeAttr } from '$lib/html';
 
 export const CITATION = /\[\^([a-z0-9-]+)\]/g;
 /** A span in double quotation marks, straight or curly: by our rule, always a quotation. */
@@ -23,10 +24,6 @@ export function typeset(md: string): string {
 			.replace(/(^|[\s(])'([^'\n]+)'/g, '$1‘$2’')
 			.replace(/(\w)'(\s|$)/g, '$1’$2')
 	);
-}
-
-function escapeAttr(s: string): string {
-	return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
 /**

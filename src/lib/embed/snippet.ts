@@ -1,4 +1,5 @@
 /** The snippets an editor pastes, shared by the oEmbed endpoint and the share panel. */
+import { escapeAttr } from '$lib/html';
 
 export const DEFAULT_EMBED_HEIGHT = 900;
 
@@ -6,14 +7,6 @@ export interface EmbedOptions {
 	chapter?: string | null;
 	theme?: 'dark' | 'light';
 	mode?: 'scroll' | 'flat';
-}
-
-function escapeAttr(value: string): string {
-	return value
-		.replaceAll('&', '&amp;')
-		.replaceAll('"', '&quot;')
-		.replaceAll('<', '&lt;')
-		.replaceAll('>', '&gt;');
 }
 
 /** `origin` is the site's root URL without a trailing slash, e.g. `https://example.org/strangers`. */
