@@ -203,7 +203,9 @@ test("the scene drawings are not among the start-up's scripts; they come when a 
 
 	await page.locator('#tower [data-step]').first().scrollIntoViewIfNeeded();
 	await expect(page.locator('#tower [data-scrolly-graphic][data-live] figure.scene')).toBeVisible();
-	expect(scripts.filter((u) => !listed.includes(u) && !/\/nodes\/1\./.test(u)).length).toBeGreaterThan(0);
+	expect(
+		scripts.filter((u) => !listed.includes(u) && !/\/nodes\/1\./.test(u)).length
+	).toBeGreaterThan(0);
 });
 
 test('the offline copy is stored once the page has settled, not during its start-up', async ({
@@ -216,7 +218,9 @@ test('the offline copy is stored once the page has settled, not during its start
 		await started(page);
 		// Start-up is over; the worker is not yet registered, so it has fetched nothing.
 		expect(
-			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined)
+			await page.evaluate(
+				async () => (await navigator.serviceWorker.getRegistration()) === undefined
+			)
 		).toBe(true);
 		// Some seconds after load it is, and it takes charge of the page.
 		await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, {
