@@ -27,32 +27,9 @@ const PAGES = new Set(prerendered.filter((path) => !path.startsWith('/api/')));
 /** How long a page may wait for a slow network before the stored copy is served. */
 const NETWORK_PATIENCE_MS = 3000;
 
-/**
- * Files fetched and stored at a time while installing. All at once (`addAll`), the install's burst
- * of about ninety downloads and cache writes took a two-core laptop's CPU from the page being read:
- * a scroll frame stretched past 50 ms. Three at a time it keeps to the background.
- */
-const AT_ONCE = 3;
-
 sw.addEventListener('install', (event) => {
-	event.waitUntil(storeAll([...ASSETS, ...PAGES]));
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...ASSETS, ...PAGES])));
 });
-
-/** Stores every path, a few at a time; on any failure nothing of this version is kept. */
-async function storeAll(paths: string[]): Promise<void> {
-	const cache = await caches.open(CACHE);
-	let next = 0;
-	const worker = async () => {
-		while (next < paths.length) await cache.add(paths[next++]!);
-	};
-	try {
-		await Promise.all(Array.from({ length: AT_ONCE }, worker));
-	} catch (error) {
-		// A half-filled cache would be taken for a whole one by the next install's fetches.
-		await caches.delete(CACHE);
-		throw error;
-	}
-}
 
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(

@@ -26,6 +26,20 @@ export function nextTask(): Promise<void> {
 	return new Promise((resolve) => void later(resolve));
 }
 
+/**
+ * Runs `fn` once the next frame has been drawn: its layout is then up to date, so reading a
+ * position costs nothing. Read in the task that had just changed the page (a hydration, a
+ * restyle), the same read laid the whole page out inside that task. Returns the cancel.
+ */
+export function afterNextFrame(fn: () => void): () => void {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const frame = requestAnimationFrame(() => (timer = setTimeout(fn)));
+	return () => {
+		cancelAnimationFrame(frame);
+		clearTimeout(timer);
+	};
+}
+
 interface IdleScheduler {
 	requestIdleCallback?(fn: () => void, options: { timeout: number }): number;
 	cancelIdleCallback?(id: number): void;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { preloadsToBodyEnd } from '$lib/story/preloads';
-import { later, nextTask, whenSettled } from '$lib/later';
+import { afterNextFrame, later, nextTask, whenSettled } from '$lib/later';
 import { bundled, lazily, type Figure } from '$lib/scenes/figure';
 import { whenNear } from '$lib/story/when-near';
 
@@ -83,6 +83,40 @@ describe('later', () => {
 		vi.runAllTimers();
 		await done;
 		expect(order).toEqual(['microtask', 'task']);
+	});
+});
+
+describe('afterNextFrame', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+		vi.unstubAllGlobals();
+	});
+
+	it('runs in a task after the next frame, and cancels before the frame or after it', () => {
+		vi.useFakeTimers();
+		const frames: (() => void)[] = [];
+		vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb));
+		vi.stubGlobal('cancelAnimationFrame', (id: number) => (frames[id - 1] = () => {}));
+		const fn = vi.fn();
+		afterNextFrame(fn);
+		vi.runAllTimers();
+		expect(fn).not.toHaveBeenCalled();
+		frames[0]!();
+		expect(fn).not.toHaveBeenCalled();
+		vi.runAllTimers();
+		expect(fn).toHaveBeenCalledOnce();
+
+		const beforeFrame = vi.fn();
+		afterNextFrame(beforeFrame)();
+		frames[1]!();
+		vi.runAllTimers();
+		const afterFrame = vi.fn();
+		const cancel = afterNextFrame(afterFrame);
+		frames[2]!();
+		cancel();
+		vi.runAllTimers();
+		expect(beforeFrame).not.toHaveBeenCalled();
+		expect(afterFrame).not.toHaveBeenCalled();
 	});
 });
 
@@ -274,12 +308,12 @@ describe('whenNear', () => {
 
 	function stubWindow() {
 		vi.stubGlobal('IntersectionObserver', FakeObserver);
+		// A frame is drawn at once (see afterNextFrame).
+		vi.stubGlobal('requestAnimationFrame', (cb: () => void) => (cb(), 1));
 		// Scrolled already: the reader has begun, so nothing waits for a first gesture.
 		vi.stubGlobal('window', {
 			scrollY: 10,
 			requestIdleCallback: (cb: () => void) => (cb(), 1),
-			requestAnimationFrame: (cb: () => void) => (cb(), 1),
-			setTimeout: (cb: () => void) => (cb(), 1),
 			cancelIdleCallback: () => {},
 			addEventListener: () => {},
 			removeEventListener: () => {}
@@ -314,9 +348,7 @@ describe('whenNear', () => {
 		whenNear(el, second);
 		const io = FakeObserver.made[0]!;
 		io.near(el);
-		await Promise.resolve();
-		await Promise.resolve();
-		expect(first).toHaveBeenCalledOnce();
+		await vi.waitFor(() => expect(first).toHaveBeenCalledOnce());
 		expect(second).toHaveBeenCalledOnce();
 		expect(io.disconnected).toBe(true);
 		// A later watch gets an observer of its own again.
@@ -333,9 +365,7 @@ describe('whenNear', () => {
 		whenNear(el, kept);
 		whenNear(el, dropped)();
 		FakeObserver.made[0]!.near(el);
-		await Promise.resolve();
-		await Promise.resolve();
-		expect(kept).toHaveBeenCalledOnce();
+		await vi.waitFor(() => expect(kept).toHaveBeenCalledOnce());
 		expect(dropped).not.toHaveBeenCalled();
 	});
 });

@@ -1,6 +1,7 @@
 import { untrack } from 'svelte';
 import { replaceState } from '$app/navigation';
 import { router } from '$lib/router.svelte';
+import { afterNextFrame } from '$lib/later';
 import { page } from '$app/state';
 import type { ScrollState } from '$lib/scroll/scroll-state.svelte';
 import { hasMoved, hashFor, throttle } from '$lib/scroll/hash';
@@ -79,17 +80,13 @@ export class UrlFollow {
 	 */
 	watch(at: Element | null): () => void {
 		// Measured once the next frame is drawn, not now: the landing comes in the task that
-		// brings the story to life, whose layout is stale, and measuring there laid the whole
-		// story out inside that task (10-20 ms at 1× here). A scroll before then measures at once.
+		// brings the story to life (10-20 ms of layout at 1× here, see `afterNextFrame`). A scroll
+		// before then measures at once.
 		this.#due = { at };
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		const frame = requestAnimationFrame(() => {
-			timer = setTimeout(() => this.#measureDue());
-		});
+		const cancel = afterNextFrame(() => this.#measureDue());
 		this.#watching = true;
 		return () => {
-			cancelAnimationFrame(frame);
-			clearTimeout(timer);
+			cancel();
 			this.#due = null;
 			this.#watching = false;
 		};

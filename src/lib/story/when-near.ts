@@ -1,4 +1,5 @@
 import { idFromHash } from '$lib/scroll/hash';
+import { afterNextFrame } from '$lib/later';
 
 /** What counts as near: within one viewport's height above or below the screen. */
 const NEAR = '100% 0px';
@@ -10,8 +11,8 @@ let engaged: Promise<void> | null = null;
 
 /**
  * Resolves when the reader first scrolls, taps, clicks or presses a key on this page (after a
- * frame if the page opened scrolled). Until then every still shows exactly what its live scene would, so
- * nothing is worth building while the page is still loading. One set of listeners per page, each
+ * frame if the page opened scrolled). Until then every still shows exactly what its live scene
+ * would, so nothing is worth building while the page is still loading. One set of listeners per page, each
  * removed the moment any of them fires.
  */
 function firstEngagement(): Promise<void> {
@@ -22,13 +23,11 @@ function firstEngagement(): Promise<void> {
 		};
 		for (const type of ENGAGING)
 			window.addEventListener(type, done, { capture: true, passive: true });
-		// Whether the page opened scrolled is read once the next frame is drawn. Read at once, in
-		// the observer's first callback, scrollY laid out the whole just-restyled page in that task.
-		window.requestAnimationFrame(() =>
-			window.setTimeout(() => {
-				if (window.scrollY > 0) done();
-			})
-		);
+		// Whether the page opened scrolled: read in the observer's first callback, scrollY laid
+		// out the whole just-restyled page in that task.
+		afterNextFrame(() => {
+			if (window.scrollY > 0) done();
+		});
 	}));
 }
 
