@@ -3,6 +3,7 @@ import { preloadsToBodyEnd } from '$lib/story/preloads';
 import { afterNextFrame, later, nextTask, whenSettled } from '$lib/later';
 import { bundled, lazily, type Figure } from '$lib/scenes/figure';
 import { whenNear } from '$lib/story/when-near';
+import { init as startHook } from '../../src/hooks.client';
 
 describe('preloadsToBodyEnd', () => {
 	const page = (head: string, body: string) =>
@@ -83,6 +84,22 @@ describe('later', () => {
 		vi.runAllTimers();
 		await done;
 		expect(order).toEqual(['microtask', 'task']);
+	});
+});
+
+describe("the client's init hook", () => {
+	afterEach(() => vi.useRealTimers());
+
+	it('holds the router back by one task, so it does not start in the task that evaluated it', async () => {
+		vi.useFakeTimers();
+		let started = false;
+		const done = startHook().then(() => (started = true));
+		await Promise.resolve();
+		await Promise.resolve();
+		expect(started).toBe(false);
+		vi.runAllTimers();
+		await done;
+		expect(started).toBe(true);
 	});
 });
 
