@@ -1,5 +1,6 @@
 import { resolve } from '$app/paths';
 import { nextTask } from '$lib/later';
+import { RENDERED } from '$lib/content/skeleton';
 import { fetched, hasPrerenderedStory, placeholders, prerendered } from '$lib/story/reading-load';
 import type { PageLoad } from './$types';
 
@@ -11,5 +12,5 @@ export const load: PageLoad = async ({ data, fetch }) => {
 	// times that on a phone): hydration waits for the next one, so the two do not add up to one
 	// long task.
 	await nextTask();
-	return { ...data, stills: placeholders(data.content.chapters) };
+	return { ...data, stills: placeholders(data.content.chapters), head: RENDERED };
 };

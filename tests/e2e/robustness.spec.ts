@@ -365,11 +365,29 @@ test('twenty round trips between / and /present leak no listeners, triggers or c
 		await frames(page, 2);
 	}
 
+	/** The head holds one page's title and tags, never two pages' or none. */
+	async function head() {
+		return page.evaluate(() => ({
+			titles: [...document.head.querySelectorAll('title')].map((t) => t.textContent),
+			title: document.title,
+			descriptions: document.head.querySelectorAll('meta[name="description"]').length,
+			canonicals: document.head.querySelectorAll('link[rel="canonical"]').length
+		}));
+	}
+
 	await page.goto('/');
+	const own = await head();
+	expect(own).toMatchObject({ descriptions: 1, canonicals: 1 });
+	expect(own.titles).toEqual([own.title]);
 	await page.evaluate(() => ((window as unknown as { __same: boolean }).__same = true));
 	await readToTheEnd();
 	await visit('/present');
+	const presenting = await head();
+	expect(presenting.title).toContain('Presenting');
+	expect(presenting).toMatchObject({ titles: [presenting.title], canonicals: 0 });
 	await visit('/');
+	// Rendered in the browser this time, its head built there: the same as the prerendered one.
+	expect(await head()).toEqual(own);
 	await liveScenesSettled();
 	const before = await counts(page, cdp);
 

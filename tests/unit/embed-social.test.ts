@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { socialSvg, wrap } from '../../src/lib/social/image';
 import { renderPng } from '../../src/lib/social/render.server';
 import { woffToSfnt } from '../../src/lib/social/woff';
+import type { Story } from '../../src/lib/content/types';
 
 describe('social image', () => {
 	it('unpacks a WOFF font into an sfnt with the same tables', () => {
@@ -40,17 +41,18 @@ describe('social image', () => {
 });
 
 describe('social tags', () => {
+	const story = {
+		headline: 'Strangers "and" <friends> & more',
+		description: 'A dek with "quotes"',
+		imageAlt: 'A tower <at night>',
+		title: 'Strangers',
+		film: { year: 2023, director: 'Andrew Haigh' },
+		words: 100,
+		readingMinutes: 1
+	} as unknown as Story;
+
 	it('writes every preview tag once, each value escaped, and the JSON-LD as a data block', async () => {
 		const { socialTags } = await import('../../src/lib/social/tags');
-		const story = {
-			headline: 'Strangers "and" <friends> & more',
-			description: 'A dek with "quotes"',
-			imageAlt: 'A tower <at night>',
-			title: 'Strangers',
-			film: { year: 2023, director: 'Andrew Haigh' },
-			words: 100,
-			readingMinutes: 1
-		} as unknown as Parameters<typeof socialTags>[0];
 		const html = socialTags(story, 'https://example.org/s');
 		const tags = html.match(/<(?:meta|link)\b[^>]*>/g) ?? [];
 		expect(tags).toHaveLength(18);
@@ -64,5 +66,14 @@ describe('social tags', () => {
 		expect(html).not.toMatch(/content="[^"]*[<>][^"]*"/);
 		const ld = html.match(/<script type="application\/ld\+json">(.*)<\/script>$/s)?.[1];
 		expect(JSON.parse(ld!).headline).toBe(story.headline);
+	});
+
+	it("the page's head: its description, escaped, ahead of the same social tags", async () => {
+		const { pageHead, socialTags } = await import('../../src/lib/social/tags');
+		const head = pageHead(story, 'https://example.org/s');
+		expect(head).toBe(
+			'<meta name="description" content="A dek with &quot;quotes&quot;">' +
+				socialTags(story, 'https://example.org/s')
+		);
 	});
 });

@@ -5,6 +5,16 @@ import { articleJsonLd, scriptSafeJson } from './jsonld';
 import { SITE_URL } from './site';
 
 /**
+ * The reading page's head but for its title, as one string: its description and the social tags
+ * below. Built by the prerender (and by a page that renders the story in the browser); the page
+ * shows it through `{@html}` (see PageHead), so hydrating the page walks none of it and the
+ * browser's first load carries none of this module.
+ */
+export function pageHead(story: Story, site: string = SITE_URL): string {
+	return `<meta name="description" content="${escapeAttr(story.description)}">${socialTags(story, site)}`;
+}
+
+/**
  * The reading page's link-preview, search and oEmbed tags, as one string of HTML: canonical and
  * oEmbed links, Open Graph and Twitter cards, and the JSON-LD article. Every value is escaped.
  */

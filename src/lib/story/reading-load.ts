@@ -12,7 +12,7 @@ import type { Chapter, Content } from '$lib/content/types';
  * shipped twice. A universal load's result is never serialised, which is what makes the
  * difference possible.
  */
-export async function prerendered(): Promise<{ content: Content; stills: Stills }> {
+export async function prerendered(): Promise<{ content: Content; stills: Stills; head: string }> {
 	// The guard is what keeps the server's modules out of the browser build: there the branch is
 	// `if (false)`, and its imports are never followed.
 	if (import.meta.env.SSR) {
@@ -21,10 +21,15 @@ export async function prerendered(): Promise<{ content: Content; stills: Stills 
 		const { renderStills } = await import('$lib/scenes/render-stills');
 		const { renderChapters } = await import('./render-chapters');
 		const { renderStory } = await import('./render-story');
+		const { pageHead } = await import('$lib/social/tags');
 		const content = withoutSpeakerNotes(getContent(ARTICLE_LINKS));
 		const scenes = renderStills(content);
 		const stills = { ...scenes, chapters: renderChapters(content, scenes) };
-		return { content, stills: { ...stills, story: renderStory(content, stills) } };
+		return {
+			content,
+			stills: { ...stills, story: renderStory(content, stills) },
+			head: pageHead(content.story)
+		};
 	}
 	throw new Error('the story is rendered whole only when prerendering');
 }
@@ -40,10 +45,11 @@ export const hasPrerenderedStory = () => !!document.querySelector('[data-island]
 export async function fetched(
 	fetch: typeof globalThis.fetch,
 	url: string
-): Promise<{ content: Content; stills: undefined }> {
-	const res = await fetch(url);
+): Promise<{ content: Content; stills: undefined; head: string }> {
+	const [res, { pageHead }] = await Promise.all([fetch(url), import('$lib/social/tags')]);
 	if (!res.ok) throw new Error(`the story could not be loaded (${res.status})`);
-	return { content: (await res.json()) as Content, stills: undefined };
+	const content = (await res.json()) as Content;
+	return { content, stills: undefined, head: pageHead(content.story) };
 }
 
 /** Placeholders for what the prerendered page already holds: the story, each chapter, still and feature. */
