@@ -84,6 +84,34 @@ test('three.js is not requested until the finale is near, then the canvas draws 
 	expect(problems).toEqual([]);
 });
 
+test('the sky canvas shows only once it holds a sky: never a black block', async ({ page }) => {
+	await passGate(page);
+	await page.setViewportSize({ width: 1440, height: 900 });
+	await page.goto('/');
+	await page.locator('main.enhanced').waitFor({ state: 'attached' });
+	// A jump straight to the finale: the sky is made while the reader is already looking at it.
+	await scrollToFinale(page);
+	const canvas = page.locator('#finale canvas[data-starfield][data-engine]');
+	await canvas.waitFor({ state: 'attached', timeout: 15_000 });
+	const png = await canvas.screenshot();
+	// The night the sky is cleared to is about rgb(11 16 32); a canvas not yet drawn is black.
+	const dark = await page.evaluate(async (b64) => {
+		const img = new Image();
+		img.src = `data:image/png;base64,${b64}`;
+		await img.decode();
+		const c = document.createElement('canvas');
+		c.width = img.width;
+		c.height = img.height;
+		const ctx = c.getContext('2d')!;
+		ctx.drawImage(img, 0, 0);
+		const d = ctx.getImageData(0, 0, c.width, c.height).data;
+		let black = 0;
+		for (let i = 0; i < d.length; i += 4) if (d[i]! + d[i + 1]! + d[i + 2]! < 12) black++;
+		return black / (d.length / 4);
+	}, png.toString('base64'));
+	expect(dark, 'share of pure black pixels when the canvas first shows').toBeLessThan(0.05);
+});
+
 test('without WebGL the 2D fallback draws the sky, with no console error', async ({ page }) => {
 	await page.addInitScript(() => {
 		// nor may the canvas go to a worker, where this init script does not reach

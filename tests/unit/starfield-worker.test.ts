@@ -189,6 +189,54 @@ describe('createWorkerStarfield', () => {
 	});
 });
 
+describe('starfield.worker', () => {
+	afterEach(() => {
+		vi.doUnmock('../../src/lib/starfield/sky-renderer');
+		vi.resetModules();
+	});
+
+	it('draws its first frame before it says it is ready, at the progress the page gave', async () => {
+		const order: string[] = [];
+		let made: { progress?: number } | undefined;
+		vi.doMock('../../src/lib/starfield/sky-renderer', () => ({
+			createSkyRenderer: (_canvas: unknown, init: { progress?: number }) => {
+				made = init;
+				return {
+					drawNow: () => order.push('drawn'),
+					stats: () => STATS,
+					setSize() {},
+					setVisible() {},
+					setProgress() {},
+					setReducedMotion() {},
+					dispose: () => true
+				};
+			}
+		}));
+		const scope: {
+			onmessage: ((e: { data: ToWorker }) => void) | null;
+			postMessage: (m: FromWorker) => void;
+		} = {
+			onmessage: null,
+			postMessage: (m) => order.push(m.type)
+		};
+		vi.stubGlobal('self', scope);
+		await import('../../src/lib/starfield/starfield.worker');
+		const { canvas } = fakeCanvas();
+		const pending = createWorkerStarfield(canvas, {
+			chapters: CHAPTERS,
+			get progress() {
+				return 0.93;
+			}
+		});
+		const init = FakeWorker.all[0]!.sent[0]!.message;
+		scope.onmessage!({ data: init });
+		expect(made?.progress).toBe(0.93);
+		expect(order).toEqual(['drawn', 'ready']);
+		scope.onmessage!({ data: { type: 'dispose' } });
+		void pending;
+	});
+});
+
 describe('chapterStarPositions', () => {
 	it('puts each label on its chapter star, as generated for the renderer', () => {
 		const { canvas } = fakeCanvas();

@@ -13,6 +13,7 @@ export function skyInit(canvas: HTMLCanvasElement, options: StarfieldOptions): S
 		stars: options.stars,
 		minStars: options.minStars,
 		reducedMotion: options.reducedMotion,
+		progress: options.progress,
 		targetMs: options.targetMs,
 		maxPixelRatio: options.maxPixelRatio,
 		devicePixelRatio: window.devicePixelRatio || 1,

@@ -22,6 +22,7 @@ export interface SkyInit {
 	stars?: number;
 	minStars?: number;
 	reducedMotion?: boolean;
+	progress?: number;
 	targetMs?: number;
 	maxPixelRatio?: number;
 	devicePixelRatio: number;
@@ -35,6 +36,8 @@ export interface SkyRenderer {
 	setVisible(visible: boolean): void;
 	setProgress(p: number): void;
 	setReducedMotion(reduced: boolean): void;
+	/** draws one frame now, compiling the shaders if they are not yet */
+	drawNow(): void;
 	stats(): StarfieldStats;
 	/** frees buffers, program and renderer, then the context itself; returns isContextLost() */
 	dispose(): boolean;
@@ -89,7 +92,7 @@ export function createSkyRenderer(
 
 	let width = Math.max(1, init.width);
 	let height = Math.max(1, init.height);
-	let progress = 0;
+	let progress = clampProgress(init.progress ?? 0);
 	let reduced = init.reducedMotion ?? false;
 	let visible = false;
 	let contextLost = false;
@@ -195,7 +198,7 @@ export function createSkyRenderer(
 			updateLoop();
 		},
 		setProgress(p) {
-			progress = Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0;
+			progress = clampProgress(p);
 			if (!loop.running && visible) frame.request();
 		},
 		setReducedMotion(r) {
@@ -203,6 +206,7 @@ export function createSkyRenderer(
 			updateLoop();
 			if (visible) frame.request();
 		},
+		drawNow: render,
 		stats,
 		dispose() {
 			if (disposed) return gl.isContextLost();
@@ -219,6 +223,10 @@ export function createSkyRenderer(
 			return gl.isContextLost();
 		}
 	};
+}
+
+function clampProgress(p: number): number {
+	return Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0;
 }
 
 function maxPointSize(gl: WebGL2RenderingContext): number {

@@ -14,6 +14,8 @@ export interface StarfieldOptions {
 	minStars?: number;
 	/** still frame: no twinkle, no drift, render only when something changes */
 	reducedMotion?: boolean;
+	/** where the hand-over stands as the sky is made, so that its first frame is the right one */
+	progress?: number;
 	/** frame budget for the adaptive quality (default 1000/60 ms) */
 	targetMs?: number;
 	maxPixelRatio?: number;
