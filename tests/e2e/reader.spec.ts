@@ -34,6 +34,36 @@ test.describe('way-finding', () => {
 		}
 	});
 
+	test('the progress bar never steps back while the reader reads on', async ({ page }) => {
+		test.setTimeout(120_000);
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto('/');
+		await started(page);
+		const bar = page.locator('.progress span');
+		await bar.waitFor({ state: 'attached' });
+		// Chapters are drawn at their real height the first time they near the screen
+		// (content-visibility: auto), so the page grows under a reader scrolling down.
+		const seen = await page.evaluate(async () => {
+			const read = () =>
+				new DOMMatrix(getComputedStyle(document.querySelector('.progress span')!).transform).a;
+			const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+			const values: number[] = [];
+			while (scrollY + innerHeight < document.documentElement.scrollHeight - 1) {
+				scrollBy(0, 100);
+				await frame();
+				await frame();
+				values.push(read());
+			}
+			return values;
+		});
+		expect(seen.length).toBeGreaterThan(100);
+		const back = seen.flatMap((v, i) =>
+			i > 0 && v < seen[i - 1]! - 1e-4 ? [[i, seen[i - 1], v]] : []
+		);
+		expect(back, 'steps where the bar went back').toEqual([]);
+		expect(seen.at(-1)).toBeGreaterThan(0.99);
+	});
+
 	test('a deep link to a chapter lands there and focuses its heading', async ({ page }) => {
 		await page.goto('/#home');
 		await expect(page.locator('#home h2')).toBeFocused();

@@ -1,4 +1,5 @@
 import { activeStep, type StepBox } from './active-step';
+import { pageProgress } from './page-progress';
 import type { ScrollSource } from './source';
 import type { ScrollState } from './scroll-state.svelte';
 
@@ -58,9 +59,12 @@ export function createScrollEngine({ root, state, source, triggerRatio = 0.5 }: 
 			state.stepIndex = el ? Number(el.dataset.index ?? 0) : -1;
 		}
 		state.progress = progress;
+		state.pageProgress = pageProgress(
+			{ y: state.y, progress: state.pageProgress },
+			y,
+			pageHeight - vh
+		);
 		state.y = y;
-		const max = pageHeight - vh;
-		state.pageProgress = max > 0 ? Math.min(1, Math.max(0, y / max)) : 0;
 	}
 
 	const schedule = () => {
