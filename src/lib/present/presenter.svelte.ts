@@ -1,4 +1,4 @@
-import { replaceState } from '$app/navigation';
+import { replaceHash } from '$lib/router.svelte';
 import {
 	reduce,
 	indexForHash,
@@ -97,15 +97,6 @@ export class Presenter {
 	}
 
 	#writeUrl(): void {
-		const hash = `#${this.slide.id}`;
-		if (location.hash === hash) return;
-		try {
-			// A fragment on the current page, not a navigation: there is no route to resolve.
-			// eslint-disable-next-line svelte/no-navigation-without-resolve
-			replaceState(hash, {});
-		} catch {
-			// Before the router has started (only checked in development): the plain API is fine.
-			history.replaceState(history.state, '', hash);
-		}
+		replaceHash(`#${this.slide.id}`);
 	}
 }

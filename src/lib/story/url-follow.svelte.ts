@@ -1,8 +1,6 @@
 import { untrack } from 'svelte';
-import { replaceState } from '$app/navigation';
-import { router } from '$lib/router.svelte';
+import { replaceHash, router } from '$lib/router.svelte';
 import { afterNextFrame } from '$lib/later';
-import { page } from '$app/state';
 import type { ScrollState } from '$lib/scroll/scroll-state.svelte';
 import { hasMoved, hashFor, throttle } from '$lib/scroll/hash';
 
@@ -41,12 +39,7 @@ export class UrlFollow {
 	jumping = false;
 	/** Set once the page has landed; until then no scroll counts as the reader's. */
 	#watching = false;
-	#write = throttle((hash: string) => {
-		const url = location.pathname + location.search + hash;
-		if (url === location.pathname + location.search + location.hash) return;
-		// eslint-disable-next-line svelte/no-navigation-without-resolve -- this page; only the hash changes
-		replaceState(url, page.state);
-	}, 400);
+	#write = throttle(replaceHash, 400);
 
 	/**
 	 * `active`: JavaScript runs, the page has its chrome and the gate is open. The URL also waits
