@@ -221,6 +221,35 @@ describe('the places a row names', () => {
 	});
 });
 
+describe('a row marked cut', () => {
+	const cut = withRow(`
+  - id: gone
+    claim: A lit window.
+    words: [One window is lit]
+    steps: [tower-lit]
+    supports: {}
+    contradicts: {}
+    verdict: cut
+    changed: Cut.
+`);
+
+	it('fails while its words still stand where it says they were cut', () => {
+		expect(problemsOf(project(cut))).toEqual([
+			expect.stringMatching(
+				/checks\[1\]\.words\[0\]: "One window is lit" still stands in tower-lit, but the row says it was cut/
+			)
+		]);
+	});
+
+	it('passes once they are gone', () => {
+		const root = project({
+			...cut,
+			'chapters/00-tower.yaml': (t) => t.replace('One window is lit.[^alpha]', 'A tower.[^alpha]')
+		});
+		expect(() => loadContent(root)).not.toThrow();
+	});
+});
+
 describe('sentenceMarks', () => {
 	it('reads the marks of the one sentence, up to and after its full stop', () => {
 		const text = 'Foy and Bell play them.[^a][^b] The credits give Foy as his mother. Next.[^c]';

@@ -27,14 +27,14 @@ export function sentenceMarks(text: string, at: number, length: number): string[
 	return [...text.slice(at, stop).matchAll(CITATION)].map((m) => m[0]);
 }
 
-/** Every occurrence of `words` in `text`, whitespace-insensitive (Markdown wraps lines). */
+/** Every occurrence of `words` in `text`, ignoring case and how Markdown wraps its lines. */
 function occurrences(text: string, words: string): { at: number; length: number }[] {
 	const escaped = words
 		.trim()
 		.split(/\s+/)
 		.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
 		.join('\\s+');
-	return [...text.matchAll(new RegExp(escaped, 'g'))].map((m) => ({
+	return [...text.matchAll(new RegExp(escaped, 'gi'))].map((m) => ({
 		at: m.index,
 		length: m[0].length
 	}));
@@ -44,7 +44,8 @@ function occurrences(text: string, words: string): { at: number; length: number 
  * Every row of the fact-check log names real things: known sources, existing places, lines that
  * stand in the article and hold text. One source may do both, where it contradicts itself. A fact
  * from the public record, and an inference of ours, are never cited to an article: their rows
- * list no supporting lines, and the words they name carry no citation mark where they stand.
+ * list no supporting lines, and the words they name carry no citation mark where they stand. The
+ * words of a row marked cut are gone from every place it names.
  */
 export function checkFactcheckLog(log: Located<FactcheckFile>, known: LogKnown): string[] {
 	const problems: string[] = [];
@@ -98,11 +99,7 @@ export function checkFactcheckLog(log: Located<FactcheckFile>, known: LogKnown):
 					: '';
 		if (row.from && row.kind !== 'inference')
 			at(i, 'from')('only an "inference" row names the lines it is drawn from');
-		if (!unsourced) {
-			if (row.words) checkWordsStand(row, i, known, at);
-			return;
-		}
-		if (Object.keys(row.supports).length)
+		if (unsourced && Object.keys(row.supports).length)
 			at(
 				i,
 				'supports'
@@ -111,6 +108,14 @@ export function checkFactcheckLog(log: Located<FactcheckFile>, known: LogKnown):
 					(row.kind === 'inference' ? ' and name the lines it is drawn from in from' : '') +
 					' (an article that says it makes the row a sourced fact)'
 			);
+		if (row.verdict === 'cut') {
+			if (row.words) checkWordsGone(row, i, known, at);
+			return;
+		}
+		if (!unsourced) {
+			if (row.words) checkWordsStand(row, i, known, at);
+			return;
+		}
 		if (!row.words) {
 			at(
 				i,
@@ -153,5 +158,21 @@ function checkWordsStand(
 			}
 		});
 		if (!found) at(i, 'words')(`none of the row's words stands in ${place}`);
+	}
+}
+
+/** A cut claim's words stand nowhere the row names. */
+function checkWordsGone(
+	row: FactcheckFile['checks'][number],
+	i: number,
+	known: LogKnown,
+	at: (i: number, ...path: (string | number)[]) => (message: string) => void
+) {
+	for (const place of [...row.steps, ...row.in]) {
+		const texts = known.places.get(place) ?? [];
+		row.words!.forEach((words, j) => {
+			if (texts.some((text) => occurrences(text, words).length))
+				at(i, 'words', j)(`"${words}" still stands in ${place}, but the row says it was cut`);
+		});
 	}
 }
