@@ -165,3 +165,54 @@ test('a tap on each of the eight readings changes the lenses graphic, mid-chapte
 		expect(await shown(), `the graphic after a tap on “${name}”`).not.toBe(before);
 	}
 });
+
+test('a reader who scrolls before passing the gate finds its notice whole, its words inside its box', async ({
+	page
+}) => {
+	await page.goto('/');
+	await started(page);
+	await page.mouse.wheel(0, 1500);
+	const note = page.locator('.withheld-note p');
+	await expect(note).toBeInViewport();
+	await expect(note.getByRole('button')).toBeInViewport();
+	const spill = await note.evaluate((p) => {
+		const box = p.getBoundingClientRect();
+		return [...p.children].flatMap((child) => {
+			const r = child.getBoundingClientRect();
+			return r.top < box.top || r.bottom > box.bottom ? [child.textContent?.trim()] : [];
+		});
+	});
+	expect(spill).toEqual([]);
+	expect(await note.evaluate((p) => p.scrollHeight - p.clientHeight)).toBeLessThanOrEqual(1);
+});
+
+test('a landing moves focus without a ring on a touch visit, and with one at the keyboard', async ({
+	page
+}) => {
+	const ringed = () =>
+		page.evaluate(() => {
+			const el = document.activeElement as HTMLElement | null;
+			return {
+				focus: `${el?.tagName.toLowerCase()}#${el?.id}`,
+				ring: !!el?.matches(':focus-visible') && getComputedStyle(el).outlineStyle !== 'none'
+			};
+		});
+	await page.goto('/#sixth-floor');
+	await started(page);
+	await expect.poll(() => ringed()).toEqual({ focus: 'h2#sixth-floor-title', ring: false });
+	// A pick from the chapter menu, by touch: focus on the heading, no ring on it or the button.
+	await page.locator('nav.bar button[aria-controls="chapter-menu"]').tap();
+	await page.locator('#chapter-menu a[href="#harry"]').tap();
+	await expect.poll(() => ringed()).toEqual({ focus: 'h2#harry-title', ring: false });
+	expect(
+		await page
+			.locator('nav.bar button[aria-controls="chapter-menu"]')
+			.evaluate((b) => b.matches(':focus-visible'))
+	).toBe(false);
+	// The same pick from the keyboard shows where focus went.
+	await page.locator('nav.bar button[aria-controls="chapter-menu"]').focus();
+	await page.keyboard.press('Enter');
+	await page.locator('#chapter-menu a[href="#goodbye"]').focus();
+	await page.keyboard.press('Enter');
+	await expect.poll(() => ringed()).toEqual({ focus: 'h2#goodbye-title', ring: true });
+});
