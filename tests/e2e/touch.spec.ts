@@ -14,12 +14,6 @@ test.use({
 	hasTouch: true
 });
 
-interface Finding {
-	control: string;
-	size?: string;
-	hit?: string;
-}
-
 /**
  * Every control in the page at this scroll: its size (the largest of its boxes, for a link that
  * wraps), and, when that box is wholly in the reading area, what `elementFromPoint` finds at its
