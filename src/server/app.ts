@@ -8,7 +8,7 @@
  * it says; anything else is a bug, answered 500 with its stack logged once. None of them can end
  * the process.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { Hono } from 'hono';
@@ -117,6 +117,16 @@ export async function createApp(options: AppOptions): Promise<App> {
 				`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`
 			);
 		} else socket.destroy();
+	});
+
+	// CONNECT asks this server to be a proxy, which it is not; without a listener Node would drop
+	// the socket without a word.
+	server.on('connect', (req: IncomingMessage, socket: Socket) => {
+		log(`refused a CONNECT request for ${String(req.url).slice(0, 100)}`);
+		socket.on('error', () => {});
+		socket.end(
+			'HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, POST\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'
+		);
 	});
 
 	// Idle rooms go, with their polls and ballots, within an hour of expiring.
