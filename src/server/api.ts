@@ -180,25 +180,35 @@ export function createApi(deps: ApiDeps) {
 			throw new HttpError(503, `too many live streams (${place}); try again shortly`);
 		}
 		// The place is given back when the socket closes, whenever that is: before the snapshot
-		// below is read, or hours into the lesson.
+		// below is read, or hours into the lesson. The socket is watched as well as the response: a
+		// request pipelined behind another has a response that is never attached to the socket, and
+		// hears nothing when the socket goes.
 		const outgoing = c.env.outgoing;
-		outgoing.once('close', place.release);
+		const socket = c.env.incoming.socket;
+		const release = () => {
+			place.release();
+			outgoing.off('close', release);
+			socket.off('close', release);
+		};
+		outgoing.once('close', release);
+		socket.once('close', release);
 		let snapshot;
 		try {
 			snapshot = await store.results(code);
 		} catch (e) {
-			place.release();
+			release();
 			throw e;
 		}
-		if (place.released || outgoing.destroyed) {
-			place.release();
+		if (place.released || outgoing.destroyed || socket.destroyed) {
+			release();
 			return c.body(null, 204);
 		}
 		const res = streamSSE(c, async (stream) => {
-			const gone = new Promise<void>((done) => {
-				stream.onAbort(done);
-				outgoing.once('close', done);
-			});
+			let leave = () => {};
+			const gone = new Promise<void>((done) => (leave = done));
+			stream.onAbort(leave);
+			outgoing.once('close', leave);
+			socket.once('close', leave);
 			let ended = false;
 			const detach = events.attach(
 				code,
@@ -212,8 +222,10 @@ export function createApi(deps: ApiDeps) {
 				snapshot
 			);
 			await gone;
+			outgoing.off('close', leave);
+			socket.off('close', leave);
 			detach();
-			place.release();
+			release();
 			if (!ended) await stream.close();
 		});
 		res.headers.set('Content-Type', 'text/event-stream; charset=utf-8');

@@ -8,7 +8,7 @@
  * it says; anything else is a bug, answered 500 with its stack logged once. None of them can end
  * the process.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { Hono } from 'hono';
@@ -33,6 +33,8 @@ export interface AppOptions {
 	/** TRUST_PROXY: the reverse proxies whose X-Forwarded-For names the client (client-address.ts). */
 	trustProxy?: string;
 	limits?: Limits;
+	/** How long a request may take to arrive whole, and its headers (tests shorten them). */
+	timeouts?: { requestMs: number; headersMs: number };
 	/** Where the short lines about refused requests go (tests count them). */
 	log?: (line: string) => void;
 }
@@ -60,6 +62,12 @@ export async function createApp(options: AppOptions): Promise<App> {
 	const app = new Hono<{ Bindings: HttpBindings }>();
 	app.onError((e, c) => {
 		if (e instanceof HttpError) return send(c, e.status, { error: e.message });
+		// A body cut off by its sender (or by the request timeout) is the client's doing, and the
+		// answer can reach no one.
+		if (c.env.incoming.destroyed || c.env.outgoing.destroyed) {
+			log(`${c.req.method} ${c.req.path}: the client went away mid-request`);
+			return send(c, 400, { error: 'the request was cut off' });
+		}
 		console.error(`${c.req.method} ${c.req.path}: the server failed\n`, e);
 		return send(c, 500, { error: 'the server failed; try again' });
 	});
@@ -89,8 +97,10 @@ export async function createApp(options: AppOptions): Promise<App> {
 	const server = createServer(
 		{
 			// A slow or stalled body, or headers trickled in, cannot hold a socket for long.
-			requestTimeout: 15_000,
-			headersTimeout: 10_000,
+			requestTimeout: options.timeouts?.requestMs ?? 15_000,
+			headersTimeout: options.timeouts?.headersMs ?? 10_000,
+			// How often those two are checked (30 s by default, which would let them run long).
+			connectionsCheckingInterval: Math.min(2000, options.timeouts?.headersMs ?? 2000),
 			maxHeaderSize: 16 * 1024
 		},
 		listener
@@ -107,6 +117,16 @@ export async function createApp(options: AppOptions): Promise<App> {
 				`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`
 			);
 		} else socket.destroy();
+	});
+
+	// CONNECT asks this server to be a proxy, which it is not; without a listener Node would drop
+	// the socket without a word.
+	server.on('connect', (req: IncomingMessage, socket: Socket) => {
+		log(`refused a CONNECT request for ${String(req.url).slice(0, 100)}`);
+		socket.on('error', () => {});
+		socket.end(
+			'HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, POST\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'
+		);
 	});
 
 	// Idle rooms go, with their polls and ballots, within an hour of expiring.

@@ -1,7 +1,8 @@
 // `npm run build` runs this after Vite. It writes .server/, which with build/ is all that
 // `npm start` needs (after `npm ci --omit=dev`):
 //  - main.js, src/server/ bundled. Packages stay external (PGlite ships WebAssembly files it finds
-//    beside its own code), and every one it imports is in package.json's dependencies.
+//    beside its own code), and every one it imports is in package.json's dependencies, which
+//    hold nothing else: the site's own libraries (three, gsap, fonts, qrcode) are bundled by Vite.
 //  - polls.json, content/polls.yaml resolved against the story (polls-data.ts), so the server
 //    reads no content/ and needs no YAML or schema packages at run time.
 import { build } from 'esbuild';

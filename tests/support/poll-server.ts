@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { loadContent } from '../../src/lib/content/load';
 import { loadPolls } from '../../src/lib/content/polls';
-import { createApp, type App } from '../../src/server/app';
+import { createApp, type App, type AppOptions } from '../../src/server/app';
 import type { Limits } from '../../src/server/api';
 
 export interface Running {
@@ -21,7 +21,15 @@ const content = resolve('content');
 export const contentPolls = () => loadPolls(content, loadContent(content));
 
 export async function startServer(
-	options: { DATABASE_URL?: string; limits?: Limits; dataDir?: string } = {}
+	options: {
+		DATABASE_URL?: string;
+		limits?: Limits;
+		dataDir?: string;
+		siteDir?: string;
+		trustProxy?: string;
+		timeouts?: AppOptions['timeouts'];
+		log?: AppOptions['log'];
+	} = {}
 ): Promise<Running> {
 	const dir = options.DATABASE_URL
 		? null
@@ -30,7 +38,11 @@ export async function startServer(
 		DATABASE_URL: options.DATABASE_URL,
 		DATA_DIR: dir ?? undefined,
 		polls: contentPolls(),
-		limits: options.limits
+		limits: options.limits,
+		siteDir: options.siteDir,
+		trustProxy: options.trustProxy,
+		timeouts: options.timeouts,
+		log: options.log
 	});
 	await new Promise<void>((done) => app.server.listen(0, '127.0.0.1', done));
 	const { port } = app.server.address() as AddressInfo;
