@@ -195,7 +195,7 @@ describe('starfield.worker', () => {
 		vi.resetModules();
 	});
 
-	it('draws its first frame before it says it is ready, at the progress the page gave', async () => {
+	it('draws its first frame, in a frame callback, before it says it is ready, at the progress the page gave', async () => {
 		const order: string[] = [];
 		let made: { progress?: number } | undefined;
 		vi.doMock('../../src/lib/starfield/sky-renderer', () => ({
@@ -229,10 +229,25 @@ describe('starfield.worker', () => {
 			}
 		});
 		const init = FakeWorker.all[0]!.sent[0]!.message;
-		scope.onmessage!({ data: init });
-		expect(made?.progress).toBe(0.93);
-		expect(order).toEqual(['drawn', 'ready']);
-		scope.onmessage!({ data: { type: 'dispose' } });
+		vi.useFakeTimers();
+		try {
+			scope.onmessage!({ data: init });
+			expect(made?.progress).toBe(0.93);
+			// 'ready' waits until a frame drawn in a frame callback has had a frame to be shown.
+			expect(order).toEqual(['drawn']);
+			vi.advanceTimersByTime(16);
+			expect(order).toEqual(['drawn', 'drawn']);
+			vi.advanceTimersByTime(16);
+			expect(order).toEqual(['drawn', 'drawn', 'ready']);
+			scope.onmessage!({ data: { type: 'dispose' } });
+			// A sky disposed before it was ready never says it is.
+			scope.onmessage!({ data: init });
+			scope.onmessage!({ data: { type: 'dispose' } });
+			vi.advanceTimersByTime(100);
+			expect(order.filter((o) => o === 'ready')).toHaveLength(1);
+		} finally {
+			vi.useRealTimers();
+		}
 		void pending;
 	});
 });

@@ -189,6 +189,10 @@ export function createSkyRenderer(
 
 	return {
 		setSize(w, h) {
+			// Setting a canvas's size clears it, even to the size it has: the first size the page
+			// reports (a ResizeObserver's first call) wiped the frame drawn before 'ready', and the
+			// shown canvas stood black until the next frame came, up to a second in software WebGL.
+			if (Math.max(1, w) === width && Math.max(1, h) === height) return;
 			width = Math.max(1, w);
 			height = Math.max(1, h);
 			resize();

@@ -17,6 +17,9 @@ let sky: SkyRenderer | null = null;
 let statsTimer: ReturnType<typeof setInterval> | undefined;
 
 const post = (message: FromWorker) => scope.postMessage(message);
+/** Dedicated workers have requestAnimationFrame in Chromium and Firefox; elsewhere, a 60 Hz timer. */
+const nextFrame = (fn: () => void) =>
+	typeof requestAnimationFrame === 'function' ? requestAnimationFrame(fn) : setTimeout(fn, 16);
 
 scope.onmessage = ({ data: message }) => {
 	switch (message.type) {
@@ -35,11 +38,21 @@ scope.onmessage = ({ data: message }) => {
 			}
 			// The page shows the canvas once it hears 'ready'. The first frame (the shaders' compile
 			// with it) came after: on software WebGL at 1440×900 the canvas stood black for about a
-			// second. Drawn first, the sky is there when the canvas shows.
-			sky.drawNow();
+			// second. Drawn first, the sky is there when the canvas shows. A frame drawn outside a
+			// frame callback reaches the screen late or not at all (a jump to the projector's finale
+			// showed black for up to a second after 'ready'), so the first frame is drawn in one and
+			// 'ready' waits for the next, by when the first has been presented.
 			const live = sky;
-			statsTimer = setInterval(() => post({ type: 'stats', stats: live.stats() }), 500);
-			post({ type: 'ready', stats: sky.stats(), engine: `three.js r${REVISION}` });
+			live.drawNow();
+			nextFrame(() => {
+				if (sky !== live) return;
+				live.drawNow();
+				nextFrame(() => {
+					if (sky !== live) return;
+					statsTimer = setInterval(() => post({ type: 'stats', stats: live.stats() }), 500);
+					post({ type: 'ready', stats: live.stats(), engine: `three.js r${REVISION}` });
+				});
+			});
 			return;
 		}
 		case 'size':
