@@ -30,7 +30,7 @@
 	function ours(src) {
 		try {
 			var u = new URL(src, location.href);
-			return u.origin === ORIGIN && /\/embed\/?$/.test(u.pathname);
+			return u.origin === ORIGIN && /\/embed(?:\/[^/]+)?\/?$/.test(u.pathname);
 		} catch (err) {
 			void err;
 			return false;
@@ -44,7 +44,7 @@
 		var iframe = el;
 		if (el.tagName !== 'IFRAME') {
 			var q = [];
-			['chapter', 'theme', 'mode'].forEach(function (k) {
+			['chapter', 'theme', 'mode', 'spoilers'].forEach(function (k) {
 				if (el.dataset[k]) q.push(k + '=' + encodeURIComponent(el.dataset[k]));
 			});
 			q.push('childId=' + id);

@@ -90,7 +90,7 @@ test.describe('share panel', () => {
 		await dialog.getByRole('button', { name: 'Copy embed code' }).click();
 		await expect(status).toHaveText('Embed code copied.');
 		const code = await page.evaluate(() => navigator.clipboard.readText());
-		expect(code).toContain(`src="${baseURL}/embed?chapter=home"`);
+		expect(code).toContain(`src="${baseURL}/embed/home"`);
 		expect(code).toContain(`<script src="${baseURL}/embed.js" async></script>`);
 
 		// The whole story, for a light page.

@@ -167,7 +167,7 @@ describe('query', () => {
 describe('snippets', () => {
 	it('builds embed URLs and an escaped snippet', () => {
 		expect(embedUrl('https://x.org', { chapter: 'home', theme: 'light' })).toBe(
-			'https://x.org/embed?chapter=home&theme=light'
+			'https://x.org/embed/home?theme=light'
 		);
 		const s = embedSnippet('https://x.org', 'A "quoted" <title>');
 		expect(s).toContain('title="A &quot;quoted&quot; &lt;title&gt;"');

@@ -1,5 +1,6 @@
 /** The snippets an editor pastes, shared by the oEmbed endpoint and the share panel. */
 import { escapeAttr } from '$lib/html';
+import { chapterEmbedPath } from './oembed';
 
 export const DEFAULT_EMBED_HEIGHT = 900;
 
@@ -12,11 +13,12 @@ export interface EmbedOptions {
 /** `origin` is the site's root URL without a trailing slash, e.g. `https://example.org/strangers`. */
 export function embedUrl(origin: string, options: EmbedOptions = {}): string {
 	const params = new URLSearchParams();
-	if (options.chapter) params.set('chapter', options.chapter);
 	if (options.mode === 'flat') params.set('mode', 'flat');
 	if (options.theme === 'light') params.set('theme', 'light');
 	const query = params.toString();
-	return `${origin}/embed${query ? `?${query}` : ''}`;
+	// A chapter has a page of its own, prerendered with that chapter alone.
+	const path = options.chapter ? chapterEmbedPath(options.chapter) : '/embed';
+	return `${origin}${path}${query ? `?${query}` : ''}`;
 }
 
 /**
