@@ -1,9 +1,22 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+/** The components a scene's still is drawn with. */
+const STILL_PARTS = /\/src\/lib\/(scenes|starfield|features\/graphic)\/.*\.svelte$/;
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
+	vitePlugin: {
+		// Without JavaScript a chapter's picture is the still the prerender drew with its drawing
+		// (scenes/render-stills), whose stylesheet arrives only with the drawings' code. Rendered on
+		// the server with its styles injected, the still carries them (into a <noscript>, so a page
+		// with JavaScript never parses them); the browser's build keeps them in their files.
+		dynamicCompileOptions: ({ filename, compileOptions }) =>
+			compileOptions.generate === 'server' && STILL_PARTS.test(filename)
+				? { css: 'injected' }
+				: undefined
+	},
 	kit: {
 		// The stylesheets are small: inline them rather than make first paint wait on requests.
 		inlineStyleThreshold: 32 * 1024,

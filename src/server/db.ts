@@ -14,11 +14,28 @@ export interface Db extends Queryable {
 	transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
 	/** Calls `onPayload` for every NOTIFY on `channel`, from any process. Resolves once listening. */
 	listen(channel: string, onPayload: (payload: string) => void): Promise<void>;
+	/** Whether the database answers a trivial query within a couple of seconds. */
+	ping(): Promise<boolean>;
 	close(): Promise<void>;
 	readonly engine: 'pglite' | 'postgres';
 }
 
 export const CHANNEL = 'poll_changes';
+
+const PING_MS = 2000;
+
+/** `select 1` answered in time; false on an error or a stall, never a throw. */
+async function ping(db: Queryable): Promise<boolean> {
+	let timer: NodeJS.Timeout | undefined;
+	const late = new Promise<boolean>((done) => (timer = setTimeout(() => done(false), PING_MS)));
+	try {
+		return await Promise.race([db.query('select 1').then(() => true), late]);
+	} catch {
+		return false;
+	} finally {
+		clearTimeout(timer);
+	}
+}
 
 const SCHEMA = `
 create table if not exists rooms (
@@ -58,6 +75,7 @@ async function openPglite(dataDir: string): Promise<Db> {
 		async listen(channel, onPayload) {
 			await pg.listen(channel, onPayload);
 		},
+		ping: () => ping(db),
 		close: () => pg.close()
 	};
 	await pg.exec(SCHEMA);
@@ -109,6 +127,7 @@ async function openPostgres(url: string): Promise<Db> {
 			}
 		},
 		listen: listenOn,
+		ping: () => ping(db),
 		async close() {
 			closing = true;
 			await Promise.all(listeners.map((c) => c.end().catch(() => {})));

@@ -2,13 +2,24 @@
  * Server-Sent Events for each room. Every process keeps only its own listeners; a NOTIFY from the
  * database (sent by whichever process took the vote) tells it to read the room's tally once and
  * push it to all of them. Bursts of votes collapse into one read per room at a time.
+ *
+ * A stream holds its place from the moment it is asked for until its socket closes, and not a
+ * moment longer: the place is taken before the room is read (so a burst of requests cannot slip
+ * past the caps) and given back on the socket's close, even when that comes before the stream is
+ * under way.
  */
-import type { ServerResponse } from 'node:http';
 import type { Results } from '../lib/poll/model';
+import type { StreamCaps } from './limits';
 import type { Store } from './store';
 
+/** One open stream, as the HTTP layer gives it: bytes out, and an end. */
+export interface Listener {
+	send(chunk: Uint8Array): void;
+	end(last?: Uint8Array): void;
+}
+
 interface Room {
-	clients: Set<ServerResponse>;
+	clients: Set<Listener>;
 	/** A read is under way; `again` asks for one more when it ends. */
 	busy: boolean;
 	again: boolean;
@@ -23,58 +34,88 @@ const pollOf = (r: Results) => ({
 	open: r.open
 });
 
+const encoder = new TextEncoder();
+const frame = (id: number, event: string, data: unknown) =>
+	`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+
+/** Why a stream was refused: which cap it met. */
+export type Refusal = 'process' | 'room' | 'address';
+
+/** A stream's place, taken by `reserve`: `release` gives it back, once, whatever happens. */
+export interface Place {
+	release(): void;
+	readonly released: boolean;
+}
+
 export class Events {
 	private readonly rooms = new Map<string, Room>();
 	private readonly heartbeat: NodeJS.Timeout;
+	private readonly perAddress = new Map<string, number>();
+	private readonly perRoom = new Map<string, number>();
 	private total = 0;
 
 	constructor(
 		private readonly store: Store,
-		private readonly maxStreams = 5000
+		private readonly caps: StreamCaps
 	) {
 		// A comment line every 20 s keeps proxies and school firewalls from closing a quiet stream.
+		const beat = encoder.encode(': still here\n\n');
 		this.heartbeat = setInterval(() => {
-			for (const room of this.rooms.values())
-				for (const res of room.clients) res.write(': still here\n\n');
+			for (const room of this.rooms.values()) for (const l of room.clients) l.send(beat);
 		}, 20_000);
 		this.heartbeat.unref();
 	}
 
+	/** Streams whose sockets are open now, in this process. */
 	get count() {
 		return this.total;
 	}
 
-	/** Opens a stream and sends the room as it is now: a reconnecting client is resynced at once. */
-	async subscribe(code: string, res: ServerResponse): Promise<boolean> {
-		if (this.total >= this.maxStreams) return false;
-		const snapshot = await this.store.results(code);
-		res.writeHead(200, {
-			'Content-Type': 'text/event-stream; charset=utf-8',
-			'Cache-Control': 'no-store',
-			Connection: 'keep-alive',
-			'X-Accel-Buffering': 'no'
-		});
+	/** Takes a place for a stream of `code` from `address`, or says which cap refused it. */
+	reserve(code: string, address: string): Place | Refusal {
+		if (this.total >= this.caps.perProcess) return 'process';
+		if ((this.perRoom.get(code) ?? 0) >= this.caps.perRoom) return 'room';
+		if ((this.perAddress.get(address) ?? 0) >= this.caps.perAddress) return 'address';
+		this.total++;
+		bump(this.perRoom, code, 1);
+		bump(this.perAddress, address, 1);
+		let released = false;
+		return {
+			get released() {
+				return released;
+			},
+			release: () => {
+				if (released) return;
+				released = true;
+				this.total--;
+				bump(this.perRoom, code, -1);
+				bump(this.perAddress, address, -1);
+			}
+		};
+	}
+
+	/**
+	 * Sends the room as it is now (a reconnecting client is resynced at once) and adds the
+	 * listener to the room. Returns the function that removes it; call it on close.
+	 */
+	attach(code: string, listener: Listener, snapshot: Results): () => void {
 		let room = this.rooms.get(code);
 		if (!room) {
 			room = { clients: new Set(), busy: false, again: false, seq: 0 };
 			this.rooms.set(code, room);
 		}
-		room.clients.add(res);
-		this.total++;
-		res.write('retry: 2000\n\n');
-		this.write(res, ++room.seq, 'poll', pollOf(snapshot));
-		this.write(res, room.seq, 'results', snapshot);
-		res.on('close', () => {
+		room.clients.add(listener);
+		const id = ++room.seq;
+		listener.send(
+			encoder.encode(
+				`retry: 2000\n\n${frame(id, 'poll', pollOf(snapshot))}${frame(id, 'results', snapshot)}`
+			)
+		);
+		return () => {
 			const r = this.rooms.get(code);
-			if (!r?.clients.delete(res)) return;
-			this.total--;
+			if (!r?.clients.delete(listener)) return;
 			if (!r.clients.size) this.rooms.delete(code);
-		});
-		return true;
-	}
-
-	private write(res: ServerResponse, id: number, event: string, data: unknown) {
-		res.write(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+		};
 	}
 
 	/** Called for every NOTIFY: something in room `code` changed. */
@@ -98,10 +139,11 @@ export class Events {
 				room.last = now;
 				const id = ++room.seq;
 				const pollChanged = !before || before.pollId !== now.pollId || before.open !== now.open;
-				for (const res of room.clients) {
-					if (pollChanged) this.write(res, id, 'poll', pollOf(now));
-					this.write(res, id, 'results', now);
-				}
+				// One encoding for the whole room, however many phones are listening.
+				const chunk = encoder.encode(
+					(pollChanged ? frame(id, 'poll', pollOf(now)) : '') + frame(id, 'results', now)
+				);
+				for (const l of room.clients) l.send(chunk);
 				// Under a burst of votes, one read every 150 ms is plenty for a "within a second" update,
 				// and leaves the database to the votes themselves.
 				if (room.again) await new Promise((r) => setTimeout(r, 150));
@@ -113,10 +155,21 @@ export class Events {
 		}
 	}
 
+	/**
+	 * Ends every stream with a `retry:` hint, spread over a second or two so that a class's phones
+	 * do not all reconnect (to the other process, behind a proxy) in the same instant.
+	 */
 	close() {
 		clearInterval(this.heartbeat);
-		for (const room of this.rooms.values()) for (const res of room.clients) res.end();
+		for (const room of this.rooms.values())
+			for (const l of room.clients)
+				l.end(encoder.encode(`retry: ${500 + Math.floor(Math.random() * 1500)}\n\n`));
 		this.rooms.clear();
-		this.total = 0;
 	}
+}
+
+function bump(map: Map<string, number>, key: string, by: number) {
+	const n = (map.get(key) ?? 0) + by;
+	if (n > 0) map.set(key, n);
+	else map.delete(key);
 }

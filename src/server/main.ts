@@ -1,29 +1,33 @@
 /**
- * `npm start`: the built site and the poll API from one process.
- * PORT (3000), HOST (all interfaces), DATA_DIR (./data), DATABASE_URL (optional), PUBLIC_URL
- * (optional: the address printed in join links when the server sits behind a proxy).
+ * `npm start`: the built site and the poll API from one process, run from the build's output
+ * alone: build/ (the site) and .server/ (this bundle and polls.json, the class polls that
+ * `npm run build` resolved from content/). Settings, all from the environment, are in README.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadContent } from '../lib/content/load';
-import { loadPolls } from '../lib/content/polls';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import type { ContentPoll } from '../lib/content/polls';
 import { createApp } from './app';
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
 const host = env.HOST || undefined;
-const content = resolve('content');
-const polls = loadPolls(content, loadContent(content));
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const polls = JSON.parse(readFileSync(here('./polls.json'), 'utf8')) as ContentPoll[];
 
 const app = await createApp({
 	DATABASE_URL: env.DATABASE_URL,
 	DATA_DIR: resolve(env.DATA_DIR ?? 'data'),
-	siteDir: resolve('build'),
+	siteDir: here('../build'),
 	polls,
-	publicUrl: env.PUBLIC_URL
+	publicUrl: env.PUBLIC_URL,
+	trustProxy: env.TRUST_PROXY
 });
 app.server.listen(port, host, () => {
 	const where = env.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${resolve(env.DATA_DIR ?? 'data')}`;
-	console.log(`Serving build/ and /api on http://${host ?? 'localhost'}:${port} (${where})`);
+	const { port: bound } = app.server.address() as AddressInfo;
+	console.log(`Serving build/ and /api on http://${host ?? 'localhost'}:${bound} (${where})`);
 });
 
 let stopping = false;
@@ -31,10 +35,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.on(signal, () => {
 		if (stopping) return;
 		stopping = true;
-		// Open event streams would hold server.close() forever; the app ends them first.
+		console.log(`${signal}: draining`);
 		app.close().then(
 			() => process.exit(0),
-			() => process.exit(1)
+			(e) => {
+				console.error('the drain failed:', e);
+				process.exit(1);
+			}
 		);
 	});
 }

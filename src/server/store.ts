@@ -18,6 +18,11 @@ import {
 /** A room with no teacher action and no vote for this long is deleted with all it holds. */
 export const ROOM_IDLE_HOURS = 12;
 
+/** How long a room seen in the database is taken to exist without asking again. */
+const ALIVE_MS = 30_000;
+/** A vote writes its room's touched_at at most this often, per room and process. */
+const TOUCH_MS = 60_000;
+
 /** jsonb arrives parsed from pg and as text from some PGlite paths; both become a list. */
 const parseOptions = (v: PollOption[] | string): PollOption[] =>
 	typeof v === 'string' ? JSON.parse(v) : v;
@@ -71,11 +76,22 @@ export class Store {
 
 	async roomExists(code: string): Promise<boolean> {
 		const seen = this.alive.get(code);
-		if (seen && Date.now() - seen < 30_000) return true;
+		if (seen && Date.now() - seen < ALIVE_MS) return true;
 		const { rows } = await this.db.query(`select 1 from rooms where code = $1 and ${this.live}`, [
 			code
 		]);
-		return rows.length > 0;
+		if (!rows.length) {
+			this.alive.delete(code);
+			return false;
+		}
+		this.alive.set(code, Date.now());
+		return true;
+	}
+
+	/** Drops what the two maps above remember for longer than it is used. */
+	forget(now: number) {
+		for (const [code, at] of this.alive) if (now - at >= ALIVE_MS) this.alive.delete(code);
+		for (const [code, at] of this.touched) if (now - at >= TOUCH_MS) this.touched.delete(code);
 	}
 
 	/** 'ok', or which of the two ways the key is wrong. */
@@ -207,7 +223,7 @@ export class Store {
 	/** A vote keeps its room alive, at most one write a minute per room and process. */
 	async touch(code: string) {
 		const last = this.touched.get(code) ?? 0;
-		if (Date.now() - last < 60_000) return;
+		if (Date.now() - last < TOUCH_MS) return;
 		if (this.touched.size > 10_000) this.touched.clear();
 		this.touched.set(code, Date.now());
 		await this.db.query(

@@ -1,12 +1,20 @@
 import { expect, test, type Page } from '@playwright/test';
-import { PNG } from 'pngjs';
-
 /** Share of the PNG's pixels brighter than the night (r + g + b over 120): stars, still or live. */
-function lit(png: Buffer): number {
-	const { data, width, height } = PNG.sync.read(png);
-	let n = 0;
-	for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! > 120) n++;
-	return n / (width * height);
+function lit(page: Page, png: Buffer): Promise<number> {
+	return page.evaluate(async (b64) => {
+		const img = new Image();
+		img.src = `data:image/png;base64,${b64}`;
+		await img.decode();
+		const c = document.createElement('canvas');
+		c.width = img.width;
+		c.height = img.height;
+		const ctx = c.getContext('2d')!;
+		ctx.drawImage(img, 0, 0);
+		const d = ctx.getImageData(0, 0, c.width, c.height).data;
+		let n = 0;
+		for (let i = 0; i < d.length; i += 4) if (d[i]! + d[i + 1]! + d[i + 2]! > 120) n++;
+		return n / (d.length / 4);
+	}, png.toString('base64'));
 }
 
 async function goTo(page: Page, n: number) {
@@ -37,7 +45,7 @@ test('a jump with G to the finale shows a sky all along: the still, then the liv
 	// Until the live sky has drawn for a while: every look must find stars on the right half.
 	for (let i = 0; i < 60 && engineSeen < 4; i++) {
 		const engine = await page.locator('[data-starfield][data-engine]').count();
-		const share = lit(await scene.screenshot());
+		const share = await lit(page, await scene.screenshot());
 		samples.push(`${engine ? 'live' : 'still'} ${share.toFixed(4)}`);
 		if (engine) engineSeen++;
 		expect(share, samples.join(', ')).toBeGreaterThan(0.001);

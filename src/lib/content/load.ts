@@ -1,7 +1,8 @@
 /**
  * The only reader of content/, as a pipeline of three stages: read (parse every file against its
  * schema), check (every cross-file rule in `checks/`), build (render what the pages show). Every
- * problem is reported at once, each as `content/<file>:<line> <field>: <message>`.
+ * problem is reported at once, each as `content/<file>:<line> <field>: <message>`. The class polls
+ * are a fourth stage (polls.ts: loadPolls), run on what the build stage made.
  */
 import { buildContent } from './build';
 import { runChecks } from './checks';

@@ -3,6 +3,9 @@
  * look like, and how a request body is checked. Pure functions, no I/O, so they are unit-tested
  * directly and both sides agree on every limit.
  */
+import { MAX_LABEL, MAX_OPTIONS, MAX_QUESTION } from '$lib/content/poll-limits';
+
+export { MAX_LABEL, MAX_OPTIONS, MAX_QUESTION };
 
 export interface PollOption {
 	id: string;
@@ -30,9 +33,6 @@ export interface Results {
 
 /** Request bodies larger than this are refused before they are parsed. */
 export const MAX_BODY_BYTES = 4096;
-export const MAX_OPTIONS = 8;
-export const MAX_QUESTION = 300;
-export const MAX_LABEL = 120;
 
 /**
  * Room codes: six characters from an alphabet without look-alikes (no 0/O, 1/I/L, no vowels that

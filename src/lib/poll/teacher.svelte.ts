@@ -42,6 +42,7 @@ export class TeacherPoll {
 				() => true,
 				(e) => e?.status !== 404
 			);
+			if (this.disposed) return;
 			if (alive) this.use(saved);
 			else saveRoom(null);
 		}
@@ -53,9 +54,15 @@ export class TeacherPoll {
 		if (saved?.code !== this.room?.code) this.use(saved);
 	}
 
+	/**
+	 * The one place a stream is opened. Every caller reaches it after an await (a fetch, a room
+	 * being made), by when the page may have been left: a disposed poll opens nothing, or its
+	 * EventSource would reconnect for as long as the tab stays open.
+	 */
 	private use(room: TeacherRoom | null) {
 		this.stopLive?.();
 		this.stopLive = null;
+		if (this.disposed) return;
 		this.room = room;
 		this.live = room ? new LiveRoom(room.code) : null;
 		if (this.live) this.stopLive = this.live.connect();

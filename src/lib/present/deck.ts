@@ -3,7 +3,10 @@
  * closing each interpretive chapter. Pure data and pure functions: no DOM, no Svelte, so the
  * presenter, the speaker view and the unit tests all share one model.
  */
+import { discussionId, hasDiscussion } from '$lib/content/slides';
 import type { Chapter, Html, Step } from '$lib/content/types';
+
+export { discussionId, hasDiscussion };
 
 interface SlideBase {
 	/** Stable id, used in `/present#<id>`: the step's id, or `<chapter>--discussion`. */
@@ -44,19 +47,6 @@ export interface Deck {
 	byId: Map<string, number>;
 	/** First slide index by chapter id. */
 	byChapter: Map<string, number>;
-}
-
-/**
- * Content ids are lowercase words joined by single dashes, so a double dash can never collide with
- * a chapter or step id.
- */
-export function discussionId(chapterId: string): string {
-	return `${chapterId}--discussion`;
-}
-
-/** Interpretive chapters with questions end on a discussion slide. */
-export function hasDiscussion(chapter: Chapter): boolean {
-	return chapter.kind === 'reading' && chapter.questions.length > 0;
 }
 
 export function buildDeck(chapters: Chapter[]): Deck {

@@ -16,17 +16,21 @@ export function renderStills(content: Content): Stills {
 			const props = { feature: chapter.feature!, chapter, content };
 			return [chapter.id, withoutComments(render(FeatureBody, { props }).body)];
 		});
-	return { scenes: renderScenes(content), features: Object.fromEntries(features) };
+	return { ...renderScenes(content), features: Object.fromEntries(features) };
 }
 
-function renderScenes(content: Content): Stills['scenes'] {
-	return Object.fromEntries(
-		content.chapters.map((chapter) => {
-			const chapters = content.chapters.filter((c) => c.id !== chapter.id);
-			const { body } = render(SceneFigure, {
-				props: { chapter, stepIndex: -1, progress: 0, chapters }
-			});
-			return [chapter.id, withoutComments(body)];
-		})
-	);
+function renderScenes(content: Content): Pick<Stills, 'scenes' | 'styles'> {
+	// Each drawing's <style>, once: the drawings are compiled for the server with their styles
+	// injected (svelte.config.js), and the browser's copy comes only with their code.
+	const styles = new Map<string, string>();
+	const scenes = content.chapters.map((chapter) => {
+		const chapters = content.chapters.filter((c) => c.id !== chapter.id);
+		const { body, head } = render(SceneFigure, {
+			props: { chapter, stepIndex: -1, progress: 0, chapters }
+		});
+		for (const m of head.matchAll(/<style id="([^"]+)">[\s\S]*?<\/style>/g))
+			styles.set(m[1]!, m[0]);
+		return [chapter.id, withoutComments(body)];
+	});
+	return { scenes: Object.fromEntries(scenes), styles: [...styles.values()].join('') };
 }

@@ -1,5 +1,6 @@
 import { untrack } from 'svelte';
 import { motion } from '$lib/motion.svelte';
+import { trackNear, trackOnScreen } from '$lib/story/when-near';
 import { counters, whenWanted, type Gsap, type GsapLib } from './gsap';
 import { MAX_EASED_JUMP, timeFor } from './timeline-math';
 import type { SceneProps } from './types';
@@ -63,17 +64,14 @@ export function useScene(props: () => SceneProps, factory: TimelineFactory) {
 		return whenWanted((l) => (lib = l));
 	});
 
-	// Build only near the viewport: off-screen scenes hold no timeline, trigger or loop.
+	// Build only near the viewport: off-screen scenes hold no timeline, watch or loop. Asked of
+	// the page's one observer (story/when-near.ts), not an observer of its own.
 	$effect(() => {
 		const el = root;
 		if (!el) return;
-		const target = el.closest('section') ?? el;
-		const io = new IntersectionObserver(([e]) => (near = !!e?.isIntersecting), {
-			rootMargin: '100% 0px'
-		});
-		io.observe(target);
+		const stop = trackNear(el.closest('section') ?? el, (n) => (near = n));
 		return () => {
-			io.disconnect();
+			stop();
 			near = false;
 		};
 	});
@@ -83,7 +81,7 @@ export function useScene(props: () => SceneProps, factory: TimelineFactory) {
 		const l = lib;
 		if (!el || !l || !near) return;
 		const reduced = motion.reduced;
-		const { gsap, ScrollTrigger } = l;
+		const { gsap } = l;
 		let built!: Timeline;
 		let loops: Animation[] = [];
 		const ctx = gsap.context(() => {
@@ -102,15 +100,10 @@ export function useScene(props: () => SceneProps, factory: TimelineFactory) {
 			} else built = made;
 			built.pause();
 			for (const a of loops) a.pause();
-			// Marks the scene on/off screen: canvas loops and ambient motion run only while on.
-			const trigger = ScrollTrigger.create({
-				trigger: el.closest('section') ?? el,
-				start: 'top bottom',
-				end: 'bottom top',
-				onToggle: (self) => (active = self.isActive)
-			});
-			active = trigger.isActive;
 		}, el);
+		// Marks the scene on/off screen: canvas loops and ambient motion run only while on.
+		const stopScreen = trackOnScreen(el.closest('section') ?? el, (on) => (active = on));
+		counters.triggers++;
 		counters.contexts++;
 		timeline = built;
 		ambient = loops;
@@ -118,6 +111,8 @@ export function useScene(props: () => SceneProps, factory: TimelineFactory) {
 			ambient = [];
 			smoothing?.kill();
 			smoothing = null;
+			stopScreen();
+			counters.triggers--;
 			ctx.revert();
 			counters.contexts--;
 			timeline = null;
@@ -163,7 +158,7 @@ export function useScene(props: () => SceneProps, factory: TimelineFactory) {
 				root = null;
 			};
 		},
-		/** The scene's chapter is on screen (ScrollTrigger). */
+		/** The scene's chapter is on screen (story/when-near.ts). */
 		get active() {
 			return active;
 		},

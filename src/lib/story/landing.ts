@@ -5,6 +5,7 @@ import type { SpoilerGate } from './gate.svelte';
 import type { UrlFollow } from './url-follow.svelte';
 import { revealTarget } from './ParsedLater.svelte';
 import { wakeHolding } from './islands';
+import { moveFocus, watchModality } from '$lib/modality';
 
 /**
  * The element `id` names, its chapter awake (islands) and the element brought into the page first
@@ -23,13 +24,16 @@ export function focusTarget(el: HTMLElement): HTMLElement {
 	return el.closest('section[id]')?.querySelector<HTMLElement>('h2') ?? el;
 }
 
-/** Scrolls `el` to the top and moves focus where the eye lands. */
+/**
+ * Scrolls `el` to the top and moves focus where the eye lands: ringed for a keyboard reader,
+ * unringed on a mouse or touch visit and on arrival (see `modality`).
+ */
 export function land(el: HTMLElement, smooth = false) {
 	el.scrollIntoView({
 		block: 'start',
 		behavior: smooth && !motion.reduced ? 'smooth' : 'instant'
 	});
-	focusTarget(el).focus({ preventScroll: true });
+	moveFocus(focusTarget(el));
 }
 
 interface Parts {
@@ -82,7 +86,7 @@ export function watchLinks({ story, gate, follow }: Parts): () => void {
 		// The jump is the reader's choice of place: the URL keeps it until they scroll on.
 		follow.hold();
 		follow.jumping = true;
-		frames.twice(() => focusTarget(el).focus({ preventScroll: true }), settledOn(el));
+		frames.twice(() => moveFocus(focusTarget(el)), settledOn(el));
 	};
 
 	// A hash typed in the address bar, or Back/Forward onto such an entry: SvelteKit keeps no
@@ -98,7 +102,7 @@ export function watchLinks({ story, gate, follow }: Parts): () => void {
 			// SvelteKit restores this entry's scroll position around this event: that movement is
 			// the browser's, not the reader's, so it must not rewrite the entry's hash.
 			follow.jumping = true;
-			focusTarget(el).focus({ preventScroll: true });
+			moveFocus(focusTarget(el));
 			frames.twice(() => {}, settled);
 			return;
 		}
@@ -115,11 +119,13 @@ export function watchLinks({ story, gate, follow }: Parts): () => void {
 		frames.twice(() => {}, settled);
 	};
 
+	const stopModality = watchModality();
 	document.addEventListener('click', onClick, true);
 	window.addEventListener('popstate', onPopState);
 	window.addEventListener('hashchange', onHashChange);
 	return () => {
 		frames.cancel();
+		stopModality();
 		document.removeEventListener('click', onClick, true);
 		window.removeEventListener('popstate', onPopState);
 		window.removeEventListener('hashchange', onHashChange);

@@ -28,7 +28,8 @@ export async function prerendered(): Promise<{ content: Content; stills: Stills;
 		return {
 			content,
 			stills: { ...stills, story: renderStory(content, stills) },
-			head: pageHead(content.story)
+			// Only a page without JavaScript parses a <noscript>: there the stills need their styles.
+			head: pageHead(content.story) + `<noscript>${scenes.styles ?? ''}</noscript>`
 		};
 	}
 	throw new Error('the story is rendered whole only when prerendering');

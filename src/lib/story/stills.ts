@@ -8,6 +8,8 @@ import { getContext, setContext } from 'svelte';
  * - `features`: a chapter's folded lists in full, static, so they stay as they are for good.
  * - `chapters`: each chapter whole. The page comes to life without it, and a chapter is brought
  *   to life (hydrated) only when the reader nears it (see `ChapterIsland`).
+ * - `styles`: the drawings' styles, which reach the browser with their code: without JavaScript,
+ *   in a `<noscript>` in the head.
  * - `story`: the story whole (StoryShell), chapters asleep in it, brought to life in a task after
  *   the page's own (see +page.svelte).
  */
@@ -16,6 +18,8 @@ export interface Stills {
 	features: Readonly<Record<string, string>>;
 	chapters?: Readonly<Record<string, string>>;
 	story?: string;
+	/** The stylesheets of the scenes' drawings, for a page that shows their stills without JavaScript. */
+	styles?: string;
 }
 
 const KEY = Symbol('stills');
