@@ -74,8 +74,13 @@ export function actionForKey(e: KeyInput, state: Pick<DeckState, 'blackout' | 'o
 	}
 }
 
+export interface KeyRow {
+	keys: string[];
+	what: string;
+}
+
 /** The key list the help dialog shows; kept next to `actionForKey` so the two agree. */
-export const KEY_HELP: { keys: string[]; what: string }[] = [
+export const KEY_HELP: KeyRow[] = [
 	{ keys: ['→', 'Space', 'Page Down', '↓'], what: 'Next slide' },
 	{ keys: ['←', 'Shift + Space', 'Page Up', '↑'], what: 'Previous slide' },
 	{ keys: ['Home', 'End'], what: 'First / last slide' },
@@ -85,4 +90,14 @@ export const KEY_HELP: { keys: string[]; what: string }[] = [
 	{ keys: ['F'], what: 'Full screen (Esc leaves it)' },
 	{ keys: ['S'], what: 'Open the speaker view in a new window' },
 	{ keys: ['?'], what: 'This help' }
+];
+
+/**
+ * The class poll's keys (lib/poll/teacher-view.svelte.ts), listed in the help where the poll
+ * server answers: on a static host they do nothing, so they are not offered.
+ */
+export const POLL_KEY_HELP: KeyRow[] = [
+	{ keys: ['J'], what: 'Class poll: start a room, show or hide its join screen' },
+	{ keys: ['P'], what: "Open this slide's poll, or close the open one" },
+	{ keys: ['R'], what: 'Show or hide the poll results on this screen' }
 ];
