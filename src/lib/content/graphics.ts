@@ -63,13 +63,7 @@ export function graphicFor(chapter: Chapter, content: Content): Graphic | undefi
 	const { sources } = content;
 	switch (chapter.feature) {
 		case 'evidence':
-			return {
-				kind: 'evidence',
-				moments: content.moments,
-				clues: content.clues,
-				sources,
-				beats: content.beats
-			};
+			return { kind: 'evidence', moments: content.moments, clues: content.clues, sources };
 		case 'readings':
 			return {
 				kind: 'readings',

@@ -109,8 +109,6 @@ export interface Reading {
 export interface Moment {
 	id: string;
 	label: string;
-	/** The id of the beat by which, on this moment, Harry was dead: where the timeline draws it. */
-	beat: string;
 }
 
 export interface Clue {
@@ -119,8 +117,6 @@ export interface Clue {
 	label: string;
 	/** The id of the moment it points to. */
 	moment: string;
-	/** The id of the beat at which the clue appears in the film. */
-	seen: string;
 	clue: Html;
 	suggests: Html;
 	citations: string[];
@@ -159,7 +155,7 @@ export interface SourceRow {
 
 /** The data each reading chapter's graphic draws, by the chapter's feature. */
 export type Graphic =
-	| { kind: 'evidence'; moments: Moment[]; clues: Clue[]; sources: Source[]; beats: Beat[] }
+	| { kind: 'evidence'; moments: Moment[]; clues: Clue[]; sources: Source[] }
 	| {
 			kind: 'readings';
 			readings: Reading[];
