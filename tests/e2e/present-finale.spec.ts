@@ -1,21 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { pixelShare } from '../support/pixels';
 /** Share of the PNG's pixels brighter than the night (r + g + b over 120): stars, still or live. */
-function lit(page: Page, png: Buffer): Promise<number> {
-	return page.evaluate(async (b64) => {
-		const img = new Image();
-		img.src = `data:image/png;base64,${b64}`;
-		await img.decode();
-		const c = document.createElement('canvas');
-		c.width = img.width;
-		c.height = img.height;
-		const ctx = c.getContext('2d')!;
-		ctx.drawImage(img, 0, 0);
-		const d = ctx.getImageData(0, 0, c.width, c.height).data;
-		let n = 0;
-		for (let i = 0; i < d.length; i += 4) if (d[i]! + d[i + 1]! + d[i + 2]! > 120) n++;
-		return n / (d.length / 4);
-	}, png.toString('base64'));
-}
+const lit = (page: Page, png: Buffer) => pixelShare(page, png, 121);
 
 async function goTo(page: Page, n: number) {
 	await page.keyboard.press('g');

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { passGate } from '../support/gate';
 import { goLive } from '../support/page';
+import { pixelShare } from '../support/pixels';
 
 /**
  * The finale's starfield in a real (software-WebGL) Chromium. Needs the finale scene registered
@@ -18,30 +19,6 @@ async function scrollToFinale(page: Page) {
 			const r = el.getBoundingClientRect();
 			window.scrollTo(0, window.scrollY + r.top - window.innerHeight / 2 + 2);
 		});
-}
-
-/** Share of a PNG's pixels whose r + g + b lies within [from, to]. */
-async function pixelShare(page: Page, png: Buffer, from: number, to = 765): Promise<number> {
-	return page.evaluate(
-		async ({ b64, from, to }) => {
-			const img = new Image();
-			img.src = `data:image/png;base64,${b64}`;
-			await img.decode();
-			const c = document.createElement('canvas');
-			c.width = img.width;
-			c.height = img.height;
-			const ctx = c.getContext('2d')!;
-			ctx.drawImage(img, 0, 0);
-			const d = ctx.getImageData(0, 0, c.width, c.height).data;
-			let n = 0;
-			for (let i = 0; i < d.length; i += 4) {
-				const sum = d[i]! + d[i + 1]! + d[i + 2]!;
-				if (sum >= from && sum <= to) n++;
-			}
-			return n / (d.length / 4);
-		},
-		{ b64: png.toString('base64'), from, to }
-	);
 }
 
 /** Fraction of pixels in a PNG that are clearly brighter than the night background. */
