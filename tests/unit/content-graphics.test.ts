@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { loadContent } from '$lib/content/load';
 import { fixture, mutated, problemsOf } from './support/content-fixture';
 import { sourceRows } from '$lib/content/graphics';
@@ -23,8 +24,12 @@ describe('graphic data on valid content', () => {
 	});
 
 	it('reads clue labels, moments and short source names', () => {
-		expect(content.moments).toEqual([{ id: 'that-night', label: 'That night' }]);
-		expect(content.clues[0]).toMatchObject({ label: 'The bottle', moment: 'that-night' });
+		expect(content.moments).toEqual([{ id: 'that-night', label: 'That night', beat: 'knock' }]);
+		expect(content.clues[0]).toMatchObject({
+			label: 'The bottle',
+			moment: 'that-night',
+			seen: 'knock'
+		});
 		expect(content.sources.map((s) => s.short)).toEqual(['Alpha', 'Beta']);
 	});
 
@@ -95,13 +100,49 @@ describe('graphic fields on malformed content', () => {
 		);
 		expect(problemsOf(root)).toEqual([
 			expect.stringMatching(
-				/^content\/evidence\.yaml:7 clues\[0\]\.moment: unknown moment "next-day"; known: that-night$/
+				/^content\/evidence\.yaml:8 clues\[0\]\.moment: unknown moment "next-day"; known: that-night$/
 			)
 		]);
 		const unlabelled = mutated('evidence.yaml', (t) => t.replace('    label: The bottle\n', ''));
 		expect(problemsOf(unlabelled)).toEqual([
 			expect.stringMatching(/^content\/evidence\.yaml:\d+ clues\[0\]\.label: is required$/)
 		]);
+	});
+
+	it('places the clue timeline on the beats: an unknown or missing beat is named by file and field', () => {
+		const seen = mutated('evidence.yaml', (t) => t.replace('seen: knock', 'seen: the-end'));
+		expect(problemsOf(seen)).toEqual([
+			expect.stringMatching(
+				/^content\/evidence\.yaml:9 clues\[0\]\.seen: unknown beat "the-end"; known: knock$/
+			)
+		]);
+		const at = mutated('evidence.yaml', (t) => t.replace('beat: knock', 'beat: Knock'));
+		expect(problemsOf(at)).toEqual([
+			expect.stringMatching(/^content\/evidence\.yaml:4 moments\[0\]\.beat: must be lowercase/)
+		]);
+		const unknown = mutated('evidence.yaml', (t) => t.replace('beat: knock', 'beat: dawn'));
+		expect(problemsOf(unknown)).toEqual([
+			expect.stringMatching(
+				/^content\/evidence\.yaml:4 moments\[0\]\.beat: unknown beat "dawn"; known: knock$/
+			)
+		]);
+		const missing = mutated('evidence.yaml', (t) => t.replace('    seen: knock\n', ''));
+		expect(problemsOf(missing)).toEqual([
+			expect.stringMatching(/^content\/evidence\.yaml:\d+ clues\[0\]\.seen: is required$/)
+		]);
+	});
+
+	it('gives the evidence graphic the beats its timeline runs along', () => {
+		const content = loadContent(fixture);
+		const g = content.chapters.find((c) => c.graphic?.kind === 'evidence')?.graphic;
+		if (g) expect(g.kind === 'evidence' && g.beats).toBe(content.beats);
+		const real = loadContent(join(process.cwd(), 'content'));
+		const ev = real.chapters.find((c) => c.feature === 'evidence')!.graphic!;
+		expect(ev.kind).toBe('evidence');
+		if (ev.kind !== 'evidence') return;
+		const beats = new Set(ev.beats.map((b) => b.id));
+		for (const c of ev.clues) expect(beats.has(c.seen), c.id).toBe(true);
+		for (const m of ev.moments) expect(beats.has(m.beat), m.id).toBe(true);
 	});
 
 	it('rejects a label too long to draw, and Markdown in a gist', () => {

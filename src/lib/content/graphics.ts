@@ -63,7 +63,13 @@ export function graphicFor(chapter: Chapter, content: Content): Graphic | undefi
 	const { sources } = content;
 	switch (chapter.feature) {
 		case 'evidence':
-			return { kind: 'evidence', moments: content.moments, clues: content.clues, sources };
+			return {
+				kind: 'evidence',
+				moments: content.moments,
+				clues: content.clues,
+				sources,
+				beats: content.beats
+			};
 		case 'readings':
 			return {
 				kind: 'readings',

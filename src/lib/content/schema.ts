@@ -124,7 +124,16 @@ export const readingsSchema = z.strictObject({
 
 export const evidenceSchema = z.strictObject({
 	/** The moments a clue can point to, in the film's order: by then, Harry was dead. */
-	moments: z.array(z.strictObject({ id, label })).min(1),
+	moments: z
+		.array(
+			z.strictObject({
+				id,
+				label,
+				/** The beat by which, on this moment, Harry was dead: where the timeline draws it. */
+				beat: id
+			})
+		)
+		.min(1),
 	clues: z
 		.array(
 			z.strictObject({
@@ -133,6 +142,8 @@ export const evidenceSchema = z.strictObject({
 				label,
 				/** The moment it points to (a moment id above). */
 				moment: id,
+				/** The beat at which the clue appears in the film (a beat id of beats.yaml). */
+				seen: id,
 				clue: markdown,
 				suggests: markdown,
 				citations: z.array(id).min(1)

@@ -109,6 +109,8 @@ export interface Reading {
 export interface Moment {
 	id: string;
 	label: string;
+	/** The id of the beat by which, on this moment, Harry was dead: where the timeline draws it. */
+	beat: string;
 }
 
 export interface Clue {
@@ -117,6 +119,8 @@ export interface Clue {
 	label: string;
 	/** The id of the moment it points to. */
 	moment: string;
+	/** The id of the beat at which the clue appears in the film. */
+	seen: string;
 	clue: Html;
 	suggests: Html;
 	citations: string[];
@@ -155,7 +159,7 @@ export interface SourceRow {
 
 /** The data each reading chapter's graphic draws, by the chapter's feature. */
 export type Graphic =
-	| { kind: 'evidence'; moments: Moment[]; clues: Clue[]; sources: Source[] }
+	| { kind: 'evidence'; moments: Moment[]; clues: Clue[]; sources: Source[]; beats: Beat[] }
 	| {
 			kind: 'readings';
 			readings: Reading[];

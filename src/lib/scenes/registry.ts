@@ -13,7 +13,9 @@ export {
 } from '$lib/content/vocabulary';
 
 /**
- * Scenes holding controls of their own (the finale's chapter stars, the lenses' reading chooser). Their figure cannot be one
- * opaque image (role="img" would hide the links), so its description becomes a caption instead.
+ * Scenes holding controls of their own (the finale's chapter stars, the lenses' reading chooser)
+ * or a text equivalent of their own (the clue timeline's table). Their figure cannot be one
+ * opaque image (role="img" would hide the links and the table), so its description becomes a
+ * caption instead.
  */
-export const interactiveScenes: ReadonlySet<SceneId> = new Set(['finale', 'lenses']);
+export const interactiveScenes: ReadonlySet<SceneId> = new Set(['finale', 'lenses', 'evidence']);

@@ -3,11 +3,18 @@ import { sceneText, type FeatureId, type SceneId } from '../vocabulary';
 import type { Check } from './check';
 
 /**
- * The reading chapters' graphics draw what the content names: each clue points to a known moment,
- * and a step's `focus` names things its chapter's graphic shows.
+ * The reading chapters' graphics draw what the content names: each clue points to a known moment
+ * and appears at a known beat, each moment sits at a known beat (the clue timeline places them on
+ * the beats' axis), and a step's `focus` names things its chapter's graphic shows.
  */
 export const checkGraphics: Check = (f, problems) => {
 	const moments = f.evidence.data.moments.map((m) => m.id);
+	const beats = f.beats.data.beats.map((b) => b.id);
+	const onAxis = (at: (string | number)[], beat: string) => {
+		if (!beats.includes(beat))
+			problems.add(f.evidence.file, at, `unknown beat "${beat}"; known: ${beats.join(', ')}`);
+	};
+	f.evidence.data.moments.forEach((m, i) => onAxis(['moments', i, 'beat'], m.beat));
 	f.evidence.data.clues.forEach((c, i) => {
 		if (!moments.includes(c.moment))
 			problems.add(
@@ -15,6 +22,7 @@ export const checkGraphics: Check = (f, problems) => {
 				['clues', i, 'moment'],
 				`unknown moment "${c.moment}"; known: ${moments.join(', ')}`
 			);
+		onAxis(['clues', i, 'seen'], c.seen);
 	});
 	const ids: FocusIds = {
 		clues: f.evidence.data.clues.map((c) => c.id),
