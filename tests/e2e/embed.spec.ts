@@ -97,3 +97,50 @@ test.describe('without JavaScript', () => {
 		);
 	});
 });
+
+test('the whole story embedded opens on its spoiler warning and withholds the story until the reader goes on', async ({
+	page
+}) => {
+	await page.goto('/embed');
+	const warning = page.locator('[data-spoiler-warning]');
+	await expect(warning).toBeVisible();
+	await expect(warning).toContainText('Spoiler warning');
+	const first = page.locator('main section[id]').first();
+	await expect(first).toBeHidden();
+	// Withheld and out of the way: the frame is no taller than the warning and its credit line.
+	expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(600);
+	await warning.getByRole('button').click();
+	await expect(first).toBeVisible();
+	await expect(page.locator('main section[id] h2').first()).toBeFocused();
+	// Passed once, the gate stays open for the tab's session.
+	await page.reload();
+	await expect(first).toBeVisible();
+});
+
+test('a chapter embed carries a line of warning, which ?spoilers=ok leaves out; the whole story keeps its gate', async ({
+	page
+}) => {
+	await page.goto('/embed/home');
+	await expect(page.locator('[data-spoiler-line]')).toBeVisible();
+	await expect(page.locator('section#home')).toBeVisible();
+	await page.goto('/embed/home?spoilers=ok');
+	await expect(page.locator('section#home')).toBeVisible();
+	await expect(page.locator('[data-spoiler-line]')).toHaveCount(0);
+	await page.goto('/embed?chapter=home&spoilers=ok');
+	await expect(page.locator('[data-spoiler-line]')).toHaveCount(0);
+	await expect(page.locator('[data-spoiler-warning]')).toHaveCount(0);
+	await page.goto('/embed?spoilers=ok');
+	await expect(page.locator('[data-spoiler-warning]')).toBeVisible();
+});
+
+test('without JavaScript the whole story embedded shows its warning above the story, nothing withheld', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/embed');
+	await expect(page.locator('[data-spoiler-warning]')).toBeVisible();
+	await expect(page.locator('[data-spoiler-warning] a')).toHaveAttribute('href', /^#/);
+	await expect(page.locator('main section[id]').first()).toBeVisible();
+	await context.close();
+});

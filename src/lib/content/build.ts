@@ -73,7 +73,11 @@ export function buildContent(f: ContentFiles, links: LinkOptions = {}): Content 
 			title: story.title,
 			dek: story.dek,
 			description: story.description,
-			spoiler: { html: inline(story.spoiler.text), button: story.spoiler.button },
+			spoiler: {
+				html: inline(story.spoiler.text),
+				button: story.spoiler.button,
+				chapter: story.spoiler.chapter
+			},
 			scrollHint: story.scrollHint,
 			credits: inline(story.credits),
 			kicker: story.kicker,

@@ -19,7 +19,7 @@ export const storySchema = z.strictObject({
 	title: text,
 	dek: text,
 	description: text,
-	spoiler: z.strictObject({ text: markdown, button: text }),
+	spoiler: z.strictObject({ text: markdown, button: text, chapter: text }),
 	scrollHint: text,
 	credits: markdown,
 	/** The line above the title; the pages' titles read `<title>: <kicker, lower-cased>`. */

@@ -10,7 +10,8 @@ export interface Story {
 	title: string;
 	dek: string;
 	description: string;
-	spoiler: { html: Html; button: string };
+	/** `chapter`: the one line a chapter's embed carries in its place. */
+	spoiler: { html: Html; button: string; chapter: string };
 	scrollHint: string;
 	credits: Html;
 	/** The line above the title (story.yaml `kicker`). */

@@ -165,9 +165,11 @@ export interface EmbedParams {
 	mode: EmbedMode;
 	theme: EmbedTheme;
 	childId: string | null;
+	/** `spoilers=ok`: the editor's page has already warned its readers; a chapter skips its line. */
+	spoilersOk: boolean;
 }
 
-/** The embed page's query: `chapter`, `mode=flat`, `theme=light`, `childId`. */
+/** The embed page's query: `chapter`, `mode=flat`, `theme=light`, `childId`, `spoilers=ok`. */
 export function parseEmbedParams(search: string | URLSearchParams): EmbedParams {
 	const params = typeof search === 'string' ? new URLSearchParams(search) : search;
 	const chapter = params.get('chapter')?.trim() || null;
@@ -175,7 +177,8 @@ export function parseEmbedParams(search: string | URLSearchParams): EmbedParams 
 		chapter: chapter && chapter.length <= 100 ? chapter : chapter ? chapter.slice(0, 100) : null,
 		mode: params.get('mode') === 'flat' ? 'flat' : 'scroll',
 		theme: params.get('theme') === 'light' ? 'light' : 'dark',
-		childId: parseChildId(params)
+		childId: parseChildId(params),
+		spoilersOk: params.get('spoilers') === 'ok'
 	};
 }
 

@@ -46,6 +46,7 @@ export function markdownFields(f: ContentFiles): MarkdownField[] {
 	});
 	f.sources.data.sources.forEach((s, i) => at(f.sources.file, ['sources', i, 'about'], s.about));
 	at(f.story.file, ['spoiler', 'text'], f.story.data.spoiler.text);
+	at(f.story.file, ['spoiler', 'chapter'], f.story.data.spoiler.chapter);
 	at(f.story.file, ['credits'], f.story.data.credits);
 	return out;
 }
