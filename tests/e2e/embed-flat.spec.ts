@@ -135,6 +135,7 @@ for (const width of [360, 1200]) {
 
 		test('the whole story unrolled shows every graphic whole', async ({ page }) => {
 			await page.goto('/embed?mode=flat');
+			await page.locator('[data-spoiler-warning]').getByRole('button').click();
 			await settle(page);
 			expect(await page.locator('.flat section[id]').count()).toBe(CHAPTERS.length);
 			expect(await cuts(page)).toEqual([]);

@@ -62,6 +62,11 @@ test('the oEmbed snippet, pasted into another site, grows to its content and fol
 	await iframe.scrollIntoViewIfNeeded();
 	const frame = await embedFrame(iframe);
 
+	// The whole story opens on its spoiler warning, the frame as tall as the warning.
+	const warning = frame.locator('[data-spoiler-warning]');
+	await expect(warning).toBeVisible();
+	await expect.poll(async () => (await iframe.boundingBox())!.height).toBeLessThan(600);
+	await warning.getByRole('button').click();
 	await expect.poll(async () => (await iframe.boundingBox())!.height).toBeGreaterThan(1000);
 	// Sized to the content, and settled (no feedback between the frame's height and its layout).
 	await expect
@@ -97,6 +102,7 @@ test('a real pym.js parent with trackscroll resizes the frame and drives its act
 	const iframe = page.locator('#strangers iframe');
 	await expect(iframe).toHaveAttribute('src', /childId=strangers/);
 	const frame = await embedFrame(iframe);
+	await frame.locator('[data-spoiler-warning]').getByRole('button').click();
 	await expect.poll(async () => (await iframe.boundingBox())!.height).toBeGreaterThan(1000);
 	await expect
 		.poll(async () => Math.abs((await iframe.boundingBox())!.height - (await contentHeight(frame))))

@@ -141,20 +141,25 @@ describe('stickyOffset', () => {
 });
 
 describe('query', () => {
-	it('reads chapter, mode, theme and childId', () => {
-		expect(parseEmbedParams('?chapter=home&mode=flat&theme=light&childId=strangers-2')).toEqual({
+	it('reads chapter, mode, theme, childId and spoilers', () => {
+		expect(
+			parseEmbedParams('?chapter=home&mode=flat&theme=light&childId=strangers-2&spoilers=ok')
+		).toEqual({
 			chapter: 'home',
 			mode: 'flat',
 			theme: 'light',
-			childId: 'strangers-2'
+			childId: 'strangers-2',
+			spoilersOk: true
 		});
 		expect(parseEmbedParams('')).toEqual({
 			chapter: null,
 			mode: 'scroll',
 			theme: 'dark',
-			childId: null
+			childId: null,
+			spoilersOk: false
 		});
 		expect(parseEmbedParams('?mode=weird&theme=pink').mode).toBe('scroll');
+		expect(parseEmbedParams('?spoilers=yes').spoilersOk).toBe(false);
 	});
 	it('refuses child ids that could break pym messages', () => {
 		expect(parseChildId('?childId=a%20b')).toBeNull();
