@@ -32,6 +32,14 @@ async function present(page: Page, slide: string) {
 	await expect(page.locator('[data-poll-panel]')).toBeVisible({ timeout: 30_000 });
 }
 
+/** P, and the wait for the room to say so: leaving the page early would cancel the request. */
+async function togglePoll(page: Page, now: 'open' | 'closed') {
+	await page.keyboard.press('p');
+	await expect(
+		page.locator(now === 'open' ? '[data-poll-close]' : '[data-poll-open]')
+	).toBeVisible();
+}
+
 async function answer(page: Page, text: string) {
 	await page.locator('[data-answer-input]').fill(text);
 	await page.locator('[data-answer-send]').tap();
@@ -51,7 +59,7 @@ test('three phones answer in their own words; the teacher hides one; the summary
 	await projector.keyboard.press('j');
 	const code = (await projector.locator('[data-join-code]').innerText()).replace(/\s/g, '');
 	const phones = await Promise.all([0, 1, 2].map(() => student(browser, code)));
-	await projector.keyboard.press('p');
+	await togglePoll(projector, 'open');
 	for (const [i, s] of phones.entries()) {
 		const option = i ? 'memory' : 'ghosts';
 		await s.page.locator(`button[data-option="${option}"]`).tap();
@@ -60,11 +68,11 @@ test('three phones answer in their own words; the teacher hides one; the summary
 			'true'
 		);
 	}
-	await projector.keyboard.press('p');
+	await togglePoll(projector, 'closed');
 
 	// A text poll: markup in an answer is shown as written, on the wall.
 	await present(projector, 'words-relationships');
-	await projector.keyboard.press('p');
+	await togglePoll(projector, 'open');
 	for (const s of phones) await expect(s.page.locator('[data-answer-form] textarea')).toBeVisible();
 	await answer(phones[0]!.page, '<b>My father</b> and the things we never said');
 	await answer(phones[1]!.page, 'A friend I lost touch with');
@@ -74,7 +82,7 @@ test('three phones answer in their own words; the teacher hides one; the summary
 		'<b>My father</b> and the things we never said'
 	);
 	await expect(wall.locator('b')).toHaveCount(0);
-	await projector.keyboard.press('p');
+	await togglePoll(projector, 'closed');
 
 	// A words poll: the cloud.
 	await present(projector, 'words-feeling');
@@ -82,7 +90,7 @@ test('three phones answer in their own words; the teacher hides one; the summary
 	const notesErrors = collectErrors(notes);
 	await notes.goto('/present/notes#words-feeling');
 	await expect(notes.locator('[data-poll-panel]')).toBeVisible({ timeout: 30_000 });
-	await projector.keyboard.press('p');
+	await togglePoll(projector, 'open');
 	for (const s of phones) await expect(s.page.locator('[data-answer-form] input')).toBeVisible();
 	await answer(phones[0]!.page, 'Grief 😢');
 	await answer(phones[1]!.page, '<i>GRIEF</i>');
