@@ -13,14 +13,7 @@ const voter = () => randomBytes(12).toString('base64url');
 const json = (body: unknown) => (typeof body === 'string' ? body : JSON.stringify(body));
 
 /** Texts from every corner the class may write in, each a valid answer of up to three words. */
-const WORLD = [
-	'<b>sad</b>',
-	'grief 😢 love',
-	'حب وفقدان',
-	'孤独',
-	'प्रेम और शोक',
-	'=cmd|calc'
-];
+const WORLD = ['<b>sad</b>', 'grief 😢 love', 'حب وفقدان', '孤独', 'प्रेम और शोक', '=cmd|calc'];
 
 function client(base: string) {
 	const api = (path: string, init: RequestInit = {}) => fetch(`${base}/api${path}`, init);

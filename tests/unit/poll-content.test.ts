@@ -126,7 +126,10 @@ describe('open-answer polls', () => {
 	});
 	it('refuse options on an open poll', () => {
 		const problems = problemsOf(
-			real.replace('kind: text\n', 'kind: text\n    options: [{ id: a, label: A }, { id: b, label: B }]\n')
+			real.replace(
+				'kind: text\n',
+				'kind: text\n    options: [{ id: a, label: A }, { id: b, label: B }]\n'
+			)
 		);
 		expect(problems).toContainEqual(
 			expect.stringMatching(
