@@ -4,6 +4,7 @@
  * whole in the word cloud, a hidden answer leaves the projector, and the class summary prints to
  * one to three A4 pages. Pictures go to test-results/answers/.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -30,6 +31,19 @@ async function present(page: Page, slide: string) {
 	await page.goto(`/present#${slide}`);
 	await expect(page.locator('[data-present][data-ready]')).toBeVisible();
 	await expect(page.locator('[data-poll-panel]')).toBeVisible({ timeout: 30_000 });
+}
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Zero axe violations (WCAG 2.2 AA) in `include`, or on the whole page. */
+async function expectAccessible(page: Page, what: string, include?: string) {
+	let axe = new AxeBuilder({ page }).withTags(TAGS);
+	if (include) axe = axe.include(include);
+	const { violations } = await axe.analyze();
+	expect(
+		violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+		`axe on ${what}`
+	).toEqual([]);
 }
 
 /** P, and the wait for the room to say so: leaving the page early would cancel the request. */
@@ -99,6 +113,7 @@ test('three phones answer in their own words; the teacher hides one; the summary
 	await phones[2]!.page.locator('[data-answer-send]').tap();
 	await expect(phones[2]!.page.locator('[data-answer-state]')).toContainText('Your answer');
 	await phones[2]!.page.screenshot({ path: `${OUT}/student-answered.png` });
+	await expectAccessible(phones[2]!.page, 'the phone with an open answer');
 
 	const cloud = projector.locator('[data-word-cloud]');
 	await expect(cloud.locator('[data-word="grief"]')).toHaveAttribute('data-n', '2');
@@ -110,6 +125,7 @@ test('three phones answer in their own words; the teacher hides one; the summary
 	await expect(projector.locator('[data-poll-card] [data-poll-total]')).toHaveText('3 answers');
 	await projector.waitForTimeout(300);
 	await projector.screenshot({ path: `${OUT}/projector-cloud.png` });
+	await expectAccessible(projector, 'the projector’s word cloud', '[data-poll-card]');
 
 	// The speaker view lists every answer as written, and hides one from the projector.
 	const list = notes.locator('[data-answer-moderation]');
@@ -125,6 +141,7 @@ test('three phones answer in their own words; the teacher hides one; the summary
 	);
 	await expect(phones[2]!.page.locator('[data-answer-state]')).toContainText('حنين');
 	await notes.screenshot({ path: `${OUT}/speaker-view.png` });
+	await expectAccessible(notes, 'the speaker view’s answers', '[data-poll-card]');
 
 	// A changed answer replaces the first, until the poll closes.
 	await answer(phones[0]!.page, 'Hope');
@@ -148,6 +165,7 @@ test('three phones answer in their own words; the teacher hides one; the summary
 	await expect(summary.locator('[data-summary-poll] b')).toHaveCount(0);
 	await expect(summary.locator('[data-summary-poll]').nth(2)).toContainText('1 answer hidden');
 	await expect(summary.locator('[data-summary-poll]').nth(2)).not.toContainText('حنين');
+	await expectAccessible(summary, 'the class summary');
 	await summary.evaluate(() => document.fonts.ready);
 	const pdf = `${OUT}/summary.pdf`;
 	await summary.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
