@@ -16,6 +16,7 @@ import {
 	type PollSpec
 } from '../lib/poll/model';
 import type { ContentPoll } from '../lib/content/polls';
+import { mountAnswers } from './answers-api';
 import type { AddressOf } from './client-address';
 import { HttpError, send } from './http';
 import type { Events } from './events';
@@ -123,7 +124,7 @@ export function createApi(deps: ApiDeps) {
 		if (typeof named === 'string') {
 			const found = contentPolls.get(named);
 			if (!found) throw new HttpError(400, `no content poll "${named}"`);
-			spec = { question: found.question, options: found.options };
+			spec = { question: found.question, options: found.options, kind: found.kind };
 		} else {
 			const checked = checkPollSpec(body);
 			if (!checked.ok) throw new HttpError(400, checked.error);
@@ -165,6 +166,16 @@ export function createApi(deps: ApiDeps) {
 		for (const p of await store.history(code)) {
 			for (const o of p.options)
 				rows.push([p.opened, p.question, o.id, o.label, p.counts[o.id] ?? 0, p.total]);
+			// An open answer is a row of its own: its text as the label, and whether it was hidden.
+			for (const a of p.answers)
+				rows.push([
+					p.opened,
+					p.question,
+					a.hidden ? 'hidden answer' : 'answer',
+					a.text,
+					1,
+					p.answers.length
+				]);
 		}
 		return c.body(toCsv(rows), 200, {
 			'Content-Type': 'text/csv; charset=utf-8',
@@ -235,8 +246,11 @@ export function createApi(deps: ApiDeps) {
 		return res;
 	});
 
+	const answerRoutes = mountAnswers<C>(api, { store, limits, limitBody, room, teacher, readJson });
+
 	// A known route asked with the wrong method, then anything else under /api.
 	const methods: [string, string][] = [
+		...answerRoutes,
 		['/rooms', 'POST'],
 		['/rooms/:code/poll', 'POST'],
 		['/rooms/:code/poll/close', 'POST'],

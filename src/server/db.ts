@@ -5,6 +5,7 @@
  * hears every room's votes, whichever process took them.
  */
 import { mkdirSync } from 'node:fs';
+import { ANSWERS_SCHEMA } from './answers-schema';
 
 export interface Queryable {
 	query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -60,7 +61,7 @@ create table if not exists votes (
 	at timestamptz not null default now(),
 	primary key (poll_id, voter)
 );
-`;
+${ANSWERS_SCHEMA}`;
 
 async function openPglite(dataDir: string): Promise<Db> {
 	const { PGlite } = await import('@electric-sql/pglite');

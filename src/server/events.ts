@@ -31,7 +31,8 @@ const pollOf = (r: Results) => ({
 	pollId: r.pollId,
 	question: r.question,
 	options: r.options,
-	open: r.open
+	open: r.open,
+	kind: r.kind ?? 'choice'
 });
 
 const encoder = new TextEncoder();
@@ -108,7 +109,7 @@ export class Events {
 		const id = ++room.seq;
 		listener.send(
 			encoder.encode(
-				`retry: 2000\n\n${frame(id, 'poll', pollOf(snapshot))}${frame(id, 'results', snapshot)}`
+				`retry: 2000\n\n${frame(id, 'poll', pollOf(snapshot))}${resultFrames(id, snapshot)}`
 			)
 		);
 		return () => {
@@ -141,7 +142,7 @@ export class Events {
 				const pollChanged = !before || before.pollId !== now.pollId || before.open !== now.open;
 				// One encoding for the whole room, however many phones are listening.
 				const chunk = encoder.encode(
-					(pollChanged ? frame(id, 'poll', pollOf(now)) : '') + frame(id, 'results', now)
+					(pollChanged ? frame(id, 'poll', pollOf(now)) : '') + resultFrames(id, now)
 				);
 				for (const l of room.clients) l.send(chunk);
 				// Under a burst of votes, one read every 150 ms is plenty for a "within a second" update,
@@ -172,4 +173,14 @@ function bump(map: Map<string, number>, key: string, by: number) {
 	const n = (map.get(key) ?? 0) + by;
 	if (n > 0) map.set(key, n);
 	else map.delete(key);
+}
+
+/**
+ * The tally as `results`; an open poll's shown answers as `answers` beside it, so a phone that
+ * only votes never parses a wall of text. Hidden answers are never on the stream (the teacher
+ * reads them from GET /answers).
+ */
+function resultFrames(id: number, r: Results): string {
+	const { answers, ...tally } = r;
+	return frame(id, 'results', tally) + (answers ? frame(id, 'answers', answers) : '');
 }

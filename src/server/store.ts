@@ -4,12 +4,14 @@
  * NOTIFY so that each server process can push fresh results to its own listeners.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { AnswerBook } from './answers';
 import { Ballots } from './ballots';
 import { CHANNEL, type Db } from './db';
 import {
 	makeCode,
 	tally,
 	type Poll,
+	type PollKind,
 	type PollOption,
 	type PollSpec,
 	type Results
@@ -38,6 +40,7 @@ interface PollRow {
 	question: string;
 	options: PollOption[];
 	open: boolean;
+	kind: PollKind;
 }
 
 export class Store {
@@ -45,9 +48,12 @@ export class Store {
 	private readonly optionsCache = new Map<string, { room: string; options: PollOption[] }>();
 
 	private readonly ballots: Ballots;
+	/** Open answers (answers.ts). */
+	readonly answers: AnswerBook;
 
 	constructor(private readonly db: Db) {
 		this.ballots = new Ballots(db);
+		this.answers = new AnswerBook(db);
 	}
 
 	private notify(code: string) {
@@ -112,16 +118,14 @@ export class Store {
 		const id = randomBytes(9).toString('base64url');
 		await this.db.transaction(async (tx) => {
 			await tx.query('update polls set open = false where room = $1 and open', [code]);
-			await tx.query('insert into polls (id, room, question, options) values ($1, $2, $3, $4)', [
-				id,
-				code,
-				spec.question,
-				JSON.stringify(spec.options)
-			]);
+			await tx.query(
+				'insert into polls (id, room, question, options, kind) values ($1, $2, $3, $4, $5)',
+				[id, code, spec.question, JSON.stringify(spec.options), spec.kind ?? 'choice']
+			);
 			await tx.query('update rooms set touched_at = now() where code = $1', [code]);
 		});
 		await this.notify(code);
-		return { id, ...spec, open: true };
+		return { id, ...spec, kind: spec.kind ?? 'choice', open: true };
 	}
 
 	async closePoll(code: string): Promise<void> {
@@ -177,26 +181,31 @@ export class Store {
 	/** The room's latest poll (open or closed) and its tally. */
 	async results(code: string): Promise<Results> {
 		const { rows } = await this.db.query<PollRow>(
-			'select id, question, options, open from polls where room = $1 order by opened_at desc limit 1',
+			'select id, question, options, open, kind from polls where room = $1 order by opened_at desc limit 1',
 			[code]
 		);
 		const row = rows[0];
 		if (!row)
 			return { pollId: null, question: null, options: [], open: false, counts: {}, total: 0 };
 		const options = parseOptions(row.options);
-		return {
+		const base = {
 			pollId: row.id,
 			question: row.question,
 			options,
 			open: row.open,
-			...(await this.counts(row.id, options))
+			kind: row.kind
 		};
+		if (row.kind !== 'choice') {
+			const answers = await this.answers.room(row.id, row.kind);
+			return { ...base, counts: {}, total: answers.answers.length, answers };
+		}
+		return { ...base, ...(await this.counts(row.id, options)) };
 	}
 
 	/** Every poll of the room with its counts, oldest first, for the teacher's CSV. */
 	async history(code: string) {
 		const { rows } = await this.db.query<PollRow & { opened_at: Date | string }>(
-			'select id, question, options, open, opened_at from polls where room = $1 order by opened_at',
+			'select id, question, options, open, kind, opened_at from polls where room = $1 order by opened_at',
 			[code]
 		);
 		const out = [];
@@ -206,7 +215,8 @@ export class Store {
 				...row,
 				options,
 				opened: new Date(row.opened_at).toISOString(),
-				...(await this.counts(row.id, options))
+				...(await this.counts(row.id, options)),
+				answers: row.kind === 'choice' ? [] : await this.answers.all(row.id)
 			});
 		}
 		return out;

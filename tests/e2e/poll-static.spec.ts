@@ -25,3 +25,12 @@ test('a student link says plainly that this copy has no live poll', async ({ pag
 	);
 	expect(errors).toEqual([]);
 });
+
+test('the class summary says plainly that this copy has no live poll', async ({ page }) => {
+	const errors = collectErrors(page);
+	await page.goto('/present/summary');
+	await expect(page.locator('[data-summary][data-status="no-server"]')).toContainText(
+		'no live poll'
+	);
+	expect(errors).toEqual([]);
+});

@@ -76,7 +76,7 @@ describe('a bad polls.yaml fails with file, line and field', () => {
 			.replace('id: partly', 'id: yes');
 		const problems = problemsOf(twice);
 		expect(problems).toContainEqual(
-			expect.stringMatching(/:22 polls\[2\]\.id: duplicate id "parents-reading" \(already a poll\)/)
+			expect.stringMatching(/:24 polls\[2\]\.id: duplicate id "parents-reading" \(already a poll\)/)
 		);
 		expect(problems).toContainEqual(
 			expect.stringMatching(
@@ -102,5 +102,39 @@ describe('a bad polls.yaml fails with file, line and field', () => {
 		expect(
 			problemsOf('polls:\n  - id: a\n    slide: parents-outside\n    readings: [memory, ghosts]\n')
 		).toContainEqual('content/polls.yaml:2 polls[0].question: is required');
+	});
+});
+
+describe('open-answer polls', () => {
+	const polls = loadPolls(resolve('content'), content);
+
+	it('ask for words on the feeling slide and for a sentence on the relationships slide', () => {
+		expect(polls.find((p) => p.slide === 'words-feeling')).toMatchObject({
+			kind: 'words',
+			options: []
+		});
+		expect(polls.find((p) => p.slide === 'words-relationships')).toMatchObject({
+			kind: 'text',
+			options: []
+		});
+		expect(polls.find((p) => p.id === 'harry-when')!.kind).toBe('choice');
+	});
+	it('refuse an unknown kind, naming the file and the field', () => {
+		expect(
+			problemsOf(real.replace('kind: words\n', 'kind: essay\n')).find((p) => /kind/.test(p))
+		).toMatch(/^content\/polls\.yaml:\d+ polls\[\d+\]\.kind: /);
+	});
+	it('refuse options on an open poll', () => {
+		const problems = problemsOf(
+			real.replace(
+				'kind: text\n',
+				'kind: text\n    options: [{ id: a, label: A }, { id: b, label: B }]\n'
+			)
+		);
+		expect(problems).toContainEqual(
+			expect.stringMatching(
+				/^content\/polls\.yaml:\d+ polls\[\d+\]\.options: a text poll takes open answers/
+			)
+		);
 	});
 });

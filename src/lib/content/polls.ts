@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { MAX_LABEL, MAX_OPTIONS, MAX_QUESTION } from './poll-limits';
+import { MAX_LABEL, MAX_OPTIONS, MAX_QUESTION, POLL_KINDS, type PollKind } from './poll-limits';
 import { ContentError, Problems, type Path } from './problems';
 import { readYaml, type Parsed } from './read';
 import { discussionId, hasDiscussion } from './slides';
@@ -18,6 +18,8 @@ const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words
 const pollSchema = z
 	.strictObject({
 		id,
+		/** `choice` (the default) offers options; `words` and `text` take open answers. */
+		kind: z.enum(POLL_KINDS).optional(),
 		slide: z.string().min(1),
 		question: z.string().min(1).max(MAX_QUESTION),
 		readings: z.array(id).min(2).max(MAX_OPTIONS).optional(),
@@ -27,8 +29,20 @@ const pollSchema = z
 			.max(MAX_OPTIONS)
 			.optional()
 	})
-	.refine((p) => !!p.readings !== !!p.options, {
-		message: 'give either readings or options, not both and not neither'
+	.superRefine((p, ctx) => {
+		const open = p.kind === 'words' || p.kind === 'text';
+		if (open && (p.readings || p.options)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: [p.readings ? 'readings' : 'options'],
+				message: `a ${p.kind} poll takes open answers: give neither readings nor options`
+			});
+		} else if (!open && !!p.readings === !!p.options) {
+			ctx.addIssue({
+				code: 'custom',
+				message: 'give either readings or options, not both and not neither'
+			});
+		}
 	});
 
 export const pollsSchema = z.strictObject({ polls: z.array(pollSchema).min(1) });
@@ -38,6 +52,7 @@ type PollsFile = Parsed<z.infer<typeof pollsSchema>>;
 /** A poll as the presenter and the server use it: options resolved to ids and labels. */
 export interface ContentPoll {
 	id: string;
+	kind: PollKind;
 	slide: string;
 	question: string;
 	options: { id: string; label: string }[];
@@ -106,6 +121,7 @@ function resolvePolls({ data }: PollsFile, story: Story): ContentPoll[] {
 	const name = new Map(story.readings.map((r) => [r.id, r.name]));
 	return data.polls.map((p) => ({
 		id: p.id,
+		kind: p.kind ?? 'choice',
 		slide: p.slide,
 		question: p.question,
 		options: p.options ?? (p.readings ?? []).map((r) => ({ id: r, label: name.get(r) ?? r }))

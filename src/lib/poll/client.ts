@@ -3,7 +3,25 @@
  * student's voter id, and the teacher's room (kept in localStorage so the projector and the
  * speaker view, two windows of one browser, share it).
  */
-import type { Poll, PollSpec, Results } from './model';
+import type { PublicAnswer, TeacherAnswer } from './answers';
+import type { Poll, PollKind, PollOption, PollSpec, Results } from './model';
+
+/** Every poll of a room, as /present/summary prints it. */
+export interface RoomSummary {
+	code: string;
+	polls: {
+		id: string;
+		question: string;
+		kind: PollKind;
+		open: boolean;
+		opened: string;
+		options: PollOption[];
+		counts: Record<string, number>;
+		total: number;
+		answers: PublicAnswer[];
+		hidden: number;
+	}[];
+}
 
 export class ApiError extends Error {
 	constructor(
@@ -130,6 +148,24 @@ export const pollApi = {
 			method: 'POST',
 			body: { pollId, option, voter: voterId() }
 		}),
+	answer: (code: string, pollId: string, text: string) =>
+		request<{ id: string; text: string }>(`${roomPath(code)}/answers`, {
+			method: 'POST',
+			body: { pollId, text, voter: voterId() }
+		}),
+	teacherAnswers: (room: TeacherRoom, pollId: string) =>
+		request<{ answers: TeacherAnswer[] }>(
+			`${roomPath(room.code)}/answers?poll=${encodeURIComponent(pollId)}`,
+			{ key: room.teacherKey, tries: 2 }
+		),
+	hide: (room: TeacherRoom, id: string, hidden: boolean) =>
+		request(`${roomPath(room.code)}/answers/${encodeURIComponent(id)}/hide`, {
+			method: 'POST',
+			body: { hidden },
+			key: room.teacherKey
+		}),
+	summary: (room: TeacherRoom) =>
+		request<RoomSummary>(`${roomPath(room.code)}/summary`, { key: room.teacherKey, tries: 2 }),
 	eventsUrl: (code: string) => `${roomPath(code)}/events`,
 	async csv(room: TeacherRoom): Promise<Blob> {
 		const res = await fetch(`${roomPath(room.code)}/results.csv`, {

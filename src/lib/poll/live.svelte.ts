@@ -2,18 +2,22 @@
  * A room's live state from its event stream. EventSource reconnects by itself after a dropped
  * connection, and the server answers every connection with a full snapshot, so nothing is missed.
  */
-import type { PollOption, Results } from './model';
+import type { RoomAnswers } from './answers';
+import type { PollKind, PollOption, Results } from './model';
 
 export interface LivePoll {
 	pollId: string | null;
 	question: string | null;
 	options: PollOption[];
 	open: boolean;
+	kind?: PollKind;
 }
 
 export class LiveRoom {
 	poll = $state<LivePoll | null>(null);
 	results = $state<Results | null>(null);
+	/** An open poll's shown answers (`event: answers`), null for a choice poll. */
+	answers = $state<RoomAnswers | null>(null);
 	connected = $state(false);
 	/** The room is gone (expired, or a mistyped code): the stream answered 404. */
 	missing = $state(false);
@@ -29,6 +33,10 @@ export class LiveRoom {
 		source.addEventListener(
 			'results',
 			(e) => (this.results = JSON.parse((e as MessageEvent).data))
+		);
+		source.addEventListener(
+			'answers',
+			(e) => (this.answers = JSON.parse((e as MessageEvent).data))
 		);
 		source.addEventListener('error', () => {
 			this.connected = false;

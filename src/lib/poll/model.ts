@@ -3,9 +3,10 @@
  * look like, and how a request body is checked. Pure functions, no I/O, so they are unit-tested
  * directly and both sides agree on every limit.
  */
-import { MAX_LABEL, MAX_OPTIONS, MAX_QUESTION } from '$lib/content/poll-limits';
+import { MAX_LABEL, MAX_OPTIONS, MAX_QUESTION, type PollKind } from '$lib/content/poll-limits';
+import type { RoomAnswers } from './answers';
 
-export { MAX_LABEL, MAX_OPTIONS, MAX_QUESTION };
+export { MAX_LABEL, MAX_OPTIONS, MAX_QUESTION, type PollKind };
 
 export interface PollOption {
 	id: string;
@@ -15,6 +16,8 @@ export interface PollOption {
 export interface PollSpec {
 	question: string;
 	options: PollOption[];
+	/** `choice` when absent; an open poll (`words`, `text`) has no options. */
+	kind?: PollKind;
 }
 
 export interface Poll extends PollSpec {
@@ -29,6 +32,9 @@ export interface Results {
 	open: boolean;
 	counts: Record<string, number>;
 	total: number;
+	kind?: PollKind;
+	/** An open poll's shown answers (the room's stream sends them as an `answers` event). */
+	answers?: RoomAnswers;
 }
 
 /** Request bodies larger than this are refused before they are parsed. */
@@ -76,9 +82,16 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** A poll written out in a request: a question and two to eight options with unique ids. */
 export function checkPollSpec(body: unknown): Checked<PollSpec> {
 	if (!isRecord(body)) return fail('the body must be a JSON object');
-	const { question, options } = body;
+	const { question, options, kind } = body;
 	if (typeof question !== 'string' || !question.trim()) return fail('question must be a string');
 	if (question.length > MAX_QUESTION) return fail(`question is over ${MAX_QUESTION} characters`);
+	if (kind !== undefined && kind !== 'choice' && kind !== 'words' && kind !== 'text')
+		return fail('kind must be choice, words or text');
+	if (kind === 'words' || kind === 'text') {
+		if (options !== undefined && !(Array.isArray(options) && !options.length))
+			return fail(`a ${kind} poll takes open answers, not options`);
+		return { ok: true, value: { question: question.trim(), options: [], kind } };
+	}
 	if (!Array.isArray(options) || options.length < 2 || options.length > MAX_OPTIONS) {
 		return fail(`options must be a list of 2 to ${MAX_OPTIONS} options`);
 	}
