@@ -53,6 +53,7 @@ export class Events {
 	private readonly perAddress = new Map<string, number>();
 	private readonly perRoom = new Map<string, number>();
 	private total = 0;
+	private closed = false;
 
 	constructor(
 		private readonly store: Store,
@@ -99,6 +100,12 @@ export class Events {
 	 * listener to the room. Returns the function that removes it; call it on close.
 	 */
 	attach(code: string, listener: Listener, snapshot: Results): () => void {
+		// A stream whose room was still being read when the drain began is told to retry at once,
+		// rather than held open until the drain gives up on its socket.
+		if (this.closed) {
+			listener.end(encoder.encode(`retry: ${retryMs()}\n\n`));
+			return () => {};
+		}
 		let room = this.rooms.get(code);
 		if (!room) {
 			room = { clients: new Set(), busy: false, again: false, seq: 0 };
@@ -160,13 +167,16 @@ export class Events {
 	 * do not all reconnect (to the other process, behind a proxy) in the same instant.
 	 */
 	close() {
+		this.closed = true;
 		clearInterval(this.heartbeat);
 		for (const room of this.rooms.values())
-			for (const l of room.clients)
-				l.end(encoder.encode(`retry: ${500 + Math.floor(Math.random() * 1500)}\n\n`));
+			for (const l of room.clients) l.end(encoder.encode(`retry: ${retryMs()}\n\n`));
 		this.rooms.clear();
 	}
 }
+
+/** Between half a second and two: a class's phones come back spread out, not all at once. */
+const retryMs = () => 500 + Math.floor(Math.random() * 1500);
 
 function bump(map: Map<string, number>, key: string, by: number) {
 	const n = (map.get(key) ?? 0) + by;
