@@ -62,8 +62,12 @@ function listen(base: string, code: string) {
 	const state = { text: '', ended: false, failed: '' };
 	const done = (async () => {
 		const res = await fetch(`${base}/api/rooms/${code}/events`);
-		const decoder = new TextDecoder();
-		for await (const chunk of res.body!) state.text += decoder.decode(chunk, { stream: true });
+		const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+		for (;;) {
+			const { value, done } = await reader.read();
+			if (done) break;
+			state.text += value;
+		}
 		state.ended = true;
 	})().catch((e: Error) => {
 		state.failed = e.message;
