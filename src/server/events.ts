@@ -152,8 +152,9 @@ export class Events {
 				);
 				for (const l of room.clients) l.send(chunk);
 				// Under a burst of votes, one read every 150 ms is plenty for a "within a second" update,
-				// and leaves the database to the votes themselves.
-				if (room.again) await new Promise((r) => setTimeout(r, 150));
+				// and leaves the database to the votes themselves. A room of hundreds of phones waits a
+				// little longer between updates (up to 500 ms): each one is a write to every socket.
+				if (room.again) await new Promise((r) => setTimeout(r, gapMs(room.clients.size)));
 			} while (room.again && room.clients.size);
 		} catch (e) {
 			console.error('events:', (e as Error).message);
@@ -174,6 +175,9 @@ export class Events {
 		this.rooms.clear();
 	}
 }
+
+/** 150 ms for a projector and a few phones, 300 ms for a class of 150, 500 ms from 350. */
+const gapMs = (listeners: number) => Math.min(500, 150 + listeners);
 
 /** Between half a second and two: a class's phones come back spread out, not all at once. */
 const retryMs = () => 500 + Math.floor(Math.random() * 1500);

@@ -280,7 +280,12 @@ try {
 		`${ROOMS * VOTERS}/${ROOMS * VOTERS}`,
 		acked.length === ROOMS * VOTERS
 	);
-	if (acked.length !== votes.length) console.log(`  refused: ${JSON.stringify(refusals)}`);
+	if (acked.length !== votes.length) {
+		const why = new Map();
+		for (const v of votes)
+			if (v.status !== 200) why.set(v.json?.error, (why.get(v.json?.error) ?? 0) + 1);
+		console.log(`  refused: ${JSON.stringify(refusals)}; ${JSON.stringify([...why].slice(0, 3))}`);
+	}
 
 	// Wait (bounded) for every stream to show its room's final total.
 	const settled = performance.now();
