@@ -5,8 +5,8 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { streamSSE } from 'hono/streaming';
 import type { HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import {
 	checkBallot,
 	checkPollSpec,
@@ -21,6 +21,7 @@ import type { AddressOf } from './client-address';
 import { HttpError, send } from './http';
 import type { Events } from './events';
 import type { Limits } from './limits';
+import { serveStream } from './sse';
 import type { Store } from './store';
 
 export { defaultLimits, type Limits } from './limits';
@@ -214,36 +215,8 @@ export function createApi(deps: ApiDeps) {
 			release();
 			return c.body(null, 204);
 		}
-		const res = streamSSE(c, async (stream) => {
-			let leave = () => {};
-			const gone = new Promise<void>((done) => (leave = done));
-			stream.onAbort(leave);
-			outgoing.once('close', leave);
-			socket.once('close', leave);
-			let ended = false;
-			const detach = events.attach(
-				code,
-				{
-					send: (chunk) => void stream.write(chunk),
-					end: (last) => {
-						ended = true;
-						void (last ? stream.write(last) : Promise.resolve()).then(() => stream.close());
-					}
-				},
-				snapshot
-			);
-			await gone;
-			outgoing.off('close', leave);
-			socket.off('close', leave);
-			detach();
-			release();
-			if (!ended) await stream.close();
-		});
-		res.headers.set('Content-Type', 'text/event-stream; charset=utf-8');
-		res.headers.set('Cache-Control', 'no-store');
-		// nginx would otherwise hold the stream back in its buffers.
-		res.headers.set('X-Accel-Buffering', 'no');
-		return res;
+		serveStream(outgoing, socket, (listener) => events.attach(code, listener, snapshot), release);
+		return RESPONSE_ALREADY_SENT;
 	});
 
 	const answerRoutes = mountAnswers<C>(api, { store, limits, limitBody, room, teacher, readJson });

@@ -105,6 +105,31 @@ export async function createApp(options: AppOptions): Promise<App> {
 		},
 		listener
 	);
+	// Which sockets have a request under way, for the drain: Node's closeIdleConnections leaves a
+	// socket that has sent nothing yet (a browser's spare connection), which then held a drain
+	// for its whole length.
+	const sockets = new Set<Socket>();
+	const busy = new Map<Socket, number>();
+	server.on('connection', (socket: Socket) => {
+		sockets.add(socket);
+		socket.once('close', () => {
+			sockets.delete(socket);
+			busy.delete(socket);
+		});
+	});
+	server.on('request', (req: IncomingMessage, res) => {
+		const socket = req.socket;
+		busy.set(socket, (busy.get(socket) ?? 0) + 1);
+		res.once('close', () => {
+			const n = (busy.get(socket) ?? 1) - 1;
+			if (n > 0) busy.set(socket, n);
+			else busy.delete(socket);
+		});
+	});
+	const closeIdle = () => {
+		for (const socket of sockets) if (!busy.has(socket)) socket.destroy();
+	};
+
 	// Phones on school Wi-Fi reuse connections across a lesson's pauses; a short keep-alive would
 	// close sockets that their browsers are about to reuse.
 	server.keepAliveTimeout = 65_000;
@@ -153,7 +178,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 				events.close();
 				// A keep-alive socket goes as soon as its request under way (a vote committing) is
 				// answered; one still busy after DRAIN_MS is cut.
-				const idle = setInterval(() => server.closeIdleConnections(), 50);
+				const idle = setInterval(closeIdle, 50);
 				const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
 				await closed;
 				clearInterval(idle);

@@ -54,6 +54,7 @@ export class Events {
 	private readonly perAddress = new Map<string, number>();
 	private readonly perRoom = new Map<string, number>();
 	private total = 0;
+	private closed = false;
 
 	constructor(
 		private readonly store: Store,
@@ -100,6 +101,12 @@ export class Events {
 	 * listener to the room. Returns the function that removes it; call it on close.
 	 */
 	attach(code: string, listener: Listener, snapshot: Results): () => void {
+		// A stream whose room was still being read when the drain began is told to retry at once,
+		// rather than held open until the drain gives up on its socket.
+		if (this.closed) {
+			listener.end(encoder.encode(`retry: ${retryMs()}\n\n`));
+			return () => {};
+		}
 		let room = this.rooms.get(code);
 		if (!room) {
 			room = { clients: new Set(), busy: false, again: false, seq: 0 };
@@ -146,8 +153,9 @@ export class Events {
 				);
 				for (const l of room.clients) l.send(chunk);
 				// Under a burst of votes, one read every 150 ms is plenty for a "within a second" update,
-				// and leaves the database to the votes themselves.
-				if (room.again) await new Promise((r) => setTimeout(r, 150));
+				// and leaves the database to the votes themselves. A room of hundreds of phones waits a
+				// little longer between updates (up to 500 ms): each one is a write to every socket.
+				if (room.again) await new Promise((r) => setTimeout(r, gapMs(room.clients.size)));
 			} while (room.again && room.clients.size);
 		} catch (e) {
 			console.error('events:', (e as Error).message);
@@ -161,13 +169,19 @@ export class Events {
 	 * do not all reconnect (to the other process, behind a proxy) in the same instant.
 	 */
 	close() {
+		this.closed = true;
 		clearInterval(this.heartbeat);
 		for (const room of this.rooms.values())
-			for (const l of room.clients)
-				l.end(encoder.encode(`retry: ${500 + Math.floor(Math.random() * 1500)}\n\n`));
+			for (const l of room.clients) l.end(encoder.encode(`retry: ${retryMs()}\n\n`));
 		this.rooms.clear();
 	}
 }
+
+/** 150 ms for a projector and a few phones, 300 ms for a class of 150, 500 ms from 350. */
+const gapMs = (listeners: number) => Math.min(500, 150 + listeners);
+
+/** Between half a second and two: a class's phones come back spread out, not all at once. */
+const retryMs = () => 500 + Math.floor(Math.random() * 1500);
 
 function bump(map: Map<string, number>, key: string, by: number) {
 	const n = (map.get(key) ?? 0) + by;

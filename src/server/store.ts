@@ -52,7 +52,7 @@ export class Store {
 	readonly answers: AnswerBook;
 
 	constructor(private readonly db: Db) {
-		this.ballots = new Ballots(db);
+		this.ballots = new Ballots(db, CHANNEL);
 		this.answers = new AnswerBook(db);
 	}
 
@@ -157,7 +157,7 @@ export class Store {
 		if (!poll.options.some((o) => o.id === option)) {
 			return { ok: false, status: 400, error: `unknown option "${option}"` };
 		}
-		const rows = await this.ballots.cast([pollId, voter, option, CHANNEL, code]);
+		const rows = await this.ballots.cast(pollId, voter, option, code);
 		if (!rows.some((r) => r.mine)) return { ok: false, status: 409, error: 'this poll is closed' };
 		const merged = new Map<string, number>();
 		for (const r of rows) merged.set(r.option, (merged.get(r.option) ?? 0) + r.n);

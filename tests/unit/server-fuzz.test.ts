@@ -4,6 +4,7 @@
  * malformed headers, unknown methods, bad, oversized, stalled and cut-off bodies, and live streams
  * dropped at every moment of their start. Every answer must be a 4xx, the process must go on
  * answering, no 5xx may be logged, and once the sockets are gone no stream may still be counted.
+ * On PGlite always, and on PostgreSQL as well when DATABASE_URL is set (CI sets it).
  *
  * The limiters are opened wide so that each request reaches the code it is aimed at rather than a
  * 429; the timeouts are shortened so that stalled requests are cut within the test's time.
@@ -428,147 +429,158 @@ function streams(code: string): Shot[] {
 	}));
 }
 
-describe('the server under malformed and hostile requests', () => {
-	let s: Running;
-	let site: string;
-	const logged: string[] = [];
-	const failures: unknown[][] = [];
-	let errorSpy: ReturnType<typeof vi.spyOn>;
+const engines = [{ name: 'PGlite', url: undefined as string | undefined }];
+if (process.env.DATABASE_URL) engines.push({ name: 'PostgreSQL', url: process.env.DATABASE_URL });
 
-	beforeAll(async () => {
-		site = tinySite();
-		const wide = () => new Buckets(1e9, 1e9);
-		s = await startServer({
-			siteDir: site,
-			limits: {
-				...defaultLimits(),
-				perAddress: wide(),
-				perVoter: wide(),
-				perRoom: wide(),
-				wrongCodes: wide()
-			},
-			timeouts: { requestMs: 1500, headersMs: 1000 },
-			log: (line) => logged.push(line)
-		});
-		errorSpy = vi.spyOn(console, 'error').mockImplementation((...args) => {
-			failures.push(args);
-		});
-	}, 180_000);
+describe.each(engines)(
+	'the server on $name under malformed and hostile requests',
+	({ name, url }) => {
+		let s: Running;
+		let site: string;
+		const logged: string[] = [];
+		const failures: unknown[][] = [];
+		let errorSpy: ReturnType<typeof vi.spyOn>;
 
-	afterAll(async () => {
-		errorSpy?.mockRestore();
-		await s?.stop();
-		if (site) rmSync(site, { recursive: true, force: true });
-	});
-
-	it('answers every one with a 4xx, keeps answering, and counts no stream after', async () => {
-		const { port } = s.app.server.address() as AddressInfo;
-		const post = (path: string, body: unknown, key?: string) =>
-			fetch(`${s.base}/api${path}`, {
-				method: 'POST',
-				headers: key ? { Authorization: `Bearer ${key}` } : {},
-				body: JSON.stringify(body)
+		beforeAll(async () => {
+			site = tinySite();
+			const wide = () => new Buckets(1e9, 1e9);
+			s = await startServer({
+				DATABASE_URL: url,
+				siteDir: site,
+				limits: {
+					...defaultLimits(),
+					perAddress: wide(),
+					perVoter: wide(),
+					perRoom: wide(),
+					wrongCodes: wide()
+				},
+				timeouts: { requestMs: 1500, headersMs: 1000 },
+				log: (line) => logged.push(line)
 			});
-		const room = (await (await post('/rooms', {})).json()) as { code: string; teacherKey: string };
-		const options = [
-			{ id: 'yes', label: 'Yes' },
-			{ id: 'no', label: 'No' }
-		];
-		const poll = (await (
-			await post(`/rooms/${room.code}/poll`, { question: 'Q', options }, room.teacherKey)
-		).json()) as { id: string };
+			errorSpy = vi.spyOn(console, 'error').mockImplementation((...args) => {
+				failures.push(args);
+			});
+		}, 180_000);
 
-		const hostile = [
-			...requestLines(),
-			...urls(room.code, poll.id),
-			...headers(room.code),
-			...methods(room.code),
-			...bodies(room.code, poll.id)
-		];
-		const aborted = streams(room.code);
-		// Mixed, so that streams are being dropped while the rest arrive.
-		const all = [...hostile, ...aborted].sort(() => rand.next() - 0.5);
-		const results = await fireAll(port, all, 48);
-
-		const byStatus: Record<string, number> = {};
-		const byKind: Record<string, Record<string, number>> = {};
-		let silent = 0;
-		let cutByClient = 0;
-		let streamsOpened = 0;
-		const wrong: string[] = [];
-		for (const { shot, outcome } of results) {
-			if (shot.kind === 'aborted stream') {
-				if (outcome.status === 200) streamsOpened++;
-				else if (outcome.status !== null) {
-					byStatus[outcome.status] = (byStatus[outcome.status] ?? 0) + 1;
-					wrong.push(`aborted stream answered ${outcome.status}`);
-				} else cutByClient++;
-				continue;
-			}
-			const key = outcome.status === null ? (shot.cut ? 'cut' : 'none') : String(outcome.status);
-			(byKind[shot.kind] ??= {})[key] = (byKind[shot.kind]?.[key] ?? 0) + 1;
-			if (outcome.status === null) {
-				if (shot.cut) cutByClient++;
-				else {
-					silent++;
-					wrong.push(`${shot.kind}: no answer${outcome.timedOut ? ' (timed out)' : ''}`);
-				}
-				continue;
-			}
-			byStatus[outcome.status] = (byStatus[outcome.status] ?? 0) + 1;
-			if (outcome.status < 400 || outcome.status > 499)
-				wrong.push(`${shot.kind}: answered ${outcome.status}`);
-		}
-
-		// Still answering, the database included, and a real vote still reaches a real stream.
-		const health = await fetch(`${s.base}/api/health`);
-		const alive = health.status === 200 && (await health.json()).ok === true;
-		const ctrl = new AbortController();
-		const live = readEvents(
-			await fetch(`${s.base}/api/rooms/${room.code}/events`, { signal: ctrl.signal })
-		);
-		await live.next();
-		await live.next();
-		const voted = await post(`/rooms/${room.code}/votes`, {
-			pollId: poll.id,
-			option: 'no',
-			voter: randomBytes(12).toString('base64url')
+		afterAll(async () => {
+			errorSpy?.mockRestore();
+			await s?.stop();
+			if (site) rmSync(site, { recursive: true, force: true });
 		});
-		let next = (await live.next()).value!;
-		while (next.event !== 'results') next = (await live.next()).value!;
-		ctrl.abort();
 
-		// Sockets close a moment after the client goes; wait for the last of them.
-		for (let i = 0; i < 100 && s.app.events.count > 0; i++) await sleep(100);
-		const streamsAtEnd = s.app.events.count;
+		it('answers every one with a 4xx, keeps answering, and counts no stream after', async () => {
+			const { port } = s.app.server.address() as AddressInfo;
+			const post = (path: string, body: unknown, key?: string) =>
+				fetch(`${s.base}/api${path}`, {
+					method: 'POST',
+					headers: key ? { Authorization: `Bearer ${key}` } : {},
+					body: JSON.stringify(body)
+				});
+			const room = (await (await post('/rooms', {})).json()) as {
+				code: string;
+				teacherKey: string;
+			};
+			const options = [
+				{ id: 'yes', label: 'Yes' },
+				{ id: 'no', label: 'No' }
+			];
+			const poll = (await (
+				await post(`/rooms/${room.code}/poll`, { question: 'Q', options }, room.teacherKey)
+			).json()) as { id: string };
 
-		const figures = {
-			seed: SEED,
-			sent: all.length,
-			hostile: hostile.length,
-			abortedStreams: aborted.length,
-			answersByStatus: byStatus,
-			byKind,
-			cutByClient,
-			streamsOpenedThenDropped: streamsOpened,
-			silent,
-			alive,
-			streamsAtEnd,
-			logLines: logged.length,
-			serverErrorsLogged: failures.length
-		};
-		console.log(`server fuzz: ${JSON.stringify(figures, null, 1)}`);
+			const hostile = [
+				...requestLines(),
+				...urls(room.code, poll.id),
+				...headers(room.code),
+				...methods(room.code),
+				...bodies(room.code, poll.id)
+			];
+			const aborted = streams(room.code);
+			// Mixed, so that streams are being dropped while the rest arrive.
+			const all = [...hostile, ...aborted].sort(() => rand.next() - 0.5);
+			const results = await fireAll(port, all, 48);
 
-		expect(all.length).toBeGreaterThanOrEqual(2000);
-		expect(wrong.slice(0, 20)).toEqual([]);
-		expect(silent).toBe(0);
-		expect(Object.values(byStatus).reduce((a, b) => a + b, 0)).toBeGreaterThan(1500);
-		expect(alive).toBe(true);
-		expect(voted.status).toBe(200);
-		expect(next.data).toMatchObject({ total: 1 });
-		expect(streamsAtEnd).toBe(0);
-		// A refusal is one short line; a 5xx, with its stack, is a bug.
-		expect(failures.map((f) => String(f[0]))).toEqual([]);
-		expect(logged.filter((l) => l.includes('\n') || l.length > 300)).toEqual([]);
-	}, 300_000);
-});
+			const byStatus: Record<string, number> = {};
+			const byKind: Record<string, Record<string, number>> = {};
+			let silent = 0;
+			let cutByClient = 0;
+			let streamsOpened = 0;
+			const wrong: string[] = [];
+			for (const { shot, outcome } of results) {
+				if (shot.kind === 'aborted stream') {
+					if (outcome.status === 200) streamsOpened++;
+					else if (outcome.status !== null) {
+						byStatus[outcome.status] = (byStatus[outcome.status] ?? 0) + 1;
+						wrong.push(`aborted stream answered ${outcome.status}`);
+					} else cutByClient++;
+					continue;
+				}
+				const key = outcome.status === null ? (shot.cut ? 'cut' : 'none') : String(outcome.status);
+				(byKind[shot.kind] ??= {})[key] = (byKind[shot.kind]?.[key] ?? 0) + 1;
+				if (outcome.status === null) {
+					if (shot.cut) cutByClient++;
+					else {
+						silent++;
+						wrong.push(`${shot.kind}: no answer${outcome.timedOut ? ' (timed out)' : ''}`);
+					}
+					continue;
+				}
+				byStatus[outcome.status] = (byStatus[outcome.status] ?? 0) + 1;
+				if (outcome.status < 400 || outcome.status > 499)
+					wrong.push(`${shot.kind}: answered ${outcome.status}`);
+			}
+
+			// Still answering, the database included, and a real vote still reaches a real stream.
+			const health = await fetch(`${s.base}/api/health`);
+			const alive = health.status === 200 && (await health.json()).ok === true;
+			const ctrl = new AbortController();
+			const live = readEvents(
+				await fetch(`${s.base}/api/rooms/${room.code}/events`, { signal: ctrl.signal })
+			);
+			await live.next();
+			await live.next();
+			const voted = await post(`/rooms/${room.code}/votes`, {
+				pollId: poll.id,
+				option: 'no',
+				voter: randomBytes(12).toString('base64url')
+			});
+			let next = (await live.next()).value!;
+			while (next.event !== 'results') next = (await live.next()).value!;
+			ctrl.abort();
+
+			// Sockets close a moment after the client goes; wait for the last of them.
+			for (let i = 0; i < 100 && s.app.events.count > 0; i++) await sleep(100);
+			const streamsAtEnd = s.app.events.count;
+
+			const figures = {
+				engine: name,
+				seed: SEED,
+				sent: all.length,
+				hostile: hostile.length,
+				abortedStreams: aborted.length,
+				answersByStatus: byStatus,
+				byKind,
+				cutByClient,
+				streamsOpenedThenDropped: streamsOpened,
+				silent,
+				alive,
+				streamsAtEnd,
+				logLines: logged.length,
+				serverErrorsLogged: failures.length
+			};
+			console.log(`server fuzz: ${JSON.stringify(figures, null, 1)}`);
+
+			expect(all.length).toBeGreaterThanOrEqual(2000);
+			expect(wrong.slice(0, 20)).toEqual([]);
+			expect(silent).toBe(0);
+			expect(Object.values(byStatus).reduce((a, b) => a + b, 0)).toBeGreaterThan(1500);
+			expect(alive).toBe(true);
+			expect(voted.status).toBe(200);
+			expect(next.data).toMatchObject({ total: 1 });
+			expect(streamsAtEnd).toBe(0);
+			// A refusal is one short line; a 5xx, with its stack, is a bug.
+			expect(failures.map((f) => String(f[0]))).toEqual([]);
+			expect(logged.filter((l) => l.includes('\n') || l.length > 300)).toEqual([]);
+		}, 300_000);
+	}
+);
