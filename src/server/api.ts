@@ -21,6 +21,8 @@ import { HttpError, send } from './http';
 import type { Events } from './events';
 import type { Limits } from './limits';
 import type { Store } from './store';
+import { mountSlideRoutes } from './slide-routes';
+import type { DeckIds, Slides } from './slides';
 
 export { defaultLimits, type Limits } from './limits';
 
@@ -35,6 +37,9 @@ export interface ApiDeps {
 	publicUrl?: string;
 	/** Whether the database answers, for /api/health. */
 	ping(): Promise<boolean>;
+	/** The class's slide and pace (slides.ts), and the deck's ids to check them against. */
+	slides: Slides;
+	deck: DeckIds;
 }
 
 type Env = { Bindings: HttpBindings; Variables: { address: string } };
@@ -192,9 +197,9 @@ export function createApi(deps: ApiDeps) {
 		};
 		outgoing.once('close', release);
 		socket.once('close', release);
-		let snapshot;
+		let snapshot, slide;
 		try {
-			snapshot = await store.results(code);
+			[snapshot, slide] = await Promise.all([store.results(code), deps.slides.get(code)]);
 		} catch (e) {
 			release();
 			throw e;
@@ -219,7 +224,8 @@ export function createApi(deps: ApiDeps) {
 						void (last ? stream.write(last) : Promise.resolve()).then(() => stream.close());
 					}
 				},
-				snapshot
+				snapshot,
+				[{ event: 'slide', data: slide }]
 			);
 			await gone;
 			outgoing.off('close', leave);
@@ -233,6 +239,16 @@ export function createApi(deps: ApiDeps) {
 		// nginx would otherwise hold the stream back in its buffers.
 		res.headers.set('X-Accel-Buffering', 'no');
 		return res;
+	});
+
+	mountSlideRoutes(api, {
+		slides: deps.slides,
+		deck: deps.deck,
+		limits,
+		room,
+		teacher,
+		readJson,
+		limitBody
 	});
 
 	// A known route asked with the wrong method, then anything else under /api.

@@ -98,7 +98,12 @@ export class Events {
 	 * Sends the room as it is now (a reconnecting client is resynced at once) and adds the
 	 * listener to the room. Returns the function that removes it; call it on close.
 	 */
-	attach(code: string, listener: Listener, snapshot: Results): () => void {
+	attach(
+		code: string,
+		listener: Listener,
+		snapshot: Results,
+		extra: { event: string; data: unknown }[] = []
+	): () => void {
 		let room = this.rooms.get(code);
 		if (!room) {
 			room = { clients: new Set(), busy: false, again: false, seq: 0 };
@@ -108,7 +113,8 @@ export class Events {
 		const id = ++room.seq;
 		listener.send(
 			encoder.encode(
-				`retry: 2000\n\n${frame(id, 'poll', pollOf(snapshot))}${frame(id, 'results', snapshot)}`
+				`retry: 2000\n\n${frame(id, 'poll', pollOf(snapshot))}${frame(id, 'results', snapshot)}` +
+					extra.map((x) => frame(id, x.event, x.data)).join('')
 			)
 		);
 		return () => {
@@ -153,6 +159,14 @@ export class Events {
 		} finally {
 			room.busy = false;
 		}
+	}
+
+	/** One event to every stream of room `code` in this process (a slide change: no read needed). */
+	broadcast(code: string, event: string, data: unknown) {
+		const room = this.rooms.get(code);
+		if (!room) return;
+		const chunk = encoder.encode(frame(++room.seq, event, data));
+		for (const l of room.clients) l.send(chunk);
 	}
 
 	/**
