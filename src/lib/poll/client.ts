@@ -4,6 +4,7 @@
  * speaker view, two windows of one browser, share it).
  */
 import type { Poll, PollSpec, Results } from './model';
+import type { Pacing, SlideState } from './slide-model';
 
 export class ApiError extends Error {
 	constructor(
@@ -131,6 +132,29 @@ export const pollApi = {
 			body: { pollId, option, voter: voterId() }
 		}),
 	eventsUrl: (code: string) => `${roomPath(code)}/events`,
+	slide: (room: TeacherRoom, step: string) =>
+		request<SlideState>(`${roomPath(room.code)}/slide`, {
+			method: 'POST',
+			body: { step },
+			key: room.teacherKey
+		}),
+	pacing: (room: TeacherRoom, mode: Pacing) =>
+		request<SlideState>(`${roomPath(room.code)}/pacing`, {
+			method: 'POST',
+			body: { mode },
+			key: room.teacherKey
+		}),
+	reader: (code: string, chapter: string) =>
+		request<{ chapter: string }>(`${roomPath(code)}/reader`, {
+			method: 'POST',
+			body: { chapter, reader: voterId() },
+			tries: 2
+		}),
+	chapters: (room: TeacherRoom) =>
+		request<{ counts: Record<string, number>; total: number }>(`${roomPath(room.code)}/chapters`, {
+			key: room.teacherKey,
+			tries: 1
+		}),
 	async csv(room: TeacherRoom): Promise<Blob> {
 		const res = await fetch(`${roomPath(room.code)}/results.csv`, {
 			headers: { Authorization: `Bearer ${room.teacherKey}` }

@@ -3,6 +3,7 @@
  * connection, and the server answers every connection with a full snapshot, so nothing is missed.
  */
 import type { PollOption, Results } from './model';
+import type { SlideState } from './slide-model';
 
 export interface LivePoll {
 	pollId: string | null;
@@ -14,6 +15,8 @@ export interface LivePoll {
 export class LiveRoom {
 	poll = $state<LivePoll | null>(null);
 	results = $state<Results | null>(null);
+	/** The class's slide and pace (`event: slide`), null until the stream's first. */
+	slide = $state<SlideState | null>(null);
 	connected = $state(false);
 	/** The room is gone (expired, or a mistyped code): the stream answered 404. */
 	missing = $state(false);
@@ -30,6 +33,7 @@ export class LiveRoom {
 			'results',
 			(e) => (this.results = JSON.parse((e as MessageEvent).data))
 		);
+		source.addEventListener('slide', (e) => (this.slide = JSON.parse((e as MessageEvent).data)));
 		source.addEventListener('error', () => {
 			this.connected = false;
 			// A closed source will not retry (the server refused it): find out whether the room exists.
