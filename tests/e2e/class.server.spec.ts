@@ -144,6 +144,7 @@ test('three phones follow the teacher, a poll comes forward, and students may se
 		);
 	await expect(counts.locator('[data-chapter-total]')).toContainText('3 phones');
 	await expect(onPhone(phones[2]!.page)).toHaveAttribute('data-class-slide', before!);
+	await counts.scrollIntoViewIfNeeded();
 	await notes.screenshot({ path: 'test-results/class/speaker-chapters.png' });
 
 	// T on the projector: the class follows the teacher again.
