@@ -5,6 +5,7 @@
  * student-paced room they page freely while the speaker view counts them by chapter.
  * Screenshots go to test-results/class/.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { collectErrors } from '../support/page';
 
@@ -30,6 +31,16 @@ const projected = (projector: Page) =>
 	projector.locator('[data-present] .slide[aria-current="step"]').getAttribute('data-step');
 
 const onPhone = (page: Page) => page.locator('[data-class-slide]');
+
+async function expectNoViolations(page: Page, what: string) {
+	const { violations } = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	expect(
+		violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+		`axe violations on ${what}`
+	).toEqual([]);
+}
 
 test('three phones follow the teacher, a poll comes forward, and students may set their own pace', async ({
 	browser
@@ -83,6 +94,7 @@ test('three phones follow the teacher, a poll comes forward, and students may se
 		await expect(onPhone(s.page)).toHaveAttribute('data-class-slide', POLL_SLIDE);
 	await expect(phone.locator('[data-class-slide] sup.cite').first()).toBeVisible();
 	await phone.screenshot({ path: 'test-results/class/phone-reading.png' });
+	await expectNoViolations(phone, 'the phone on a reading slide');
 	await phone.locator('[data-class-slide] .sources').scrollIntoViewIfNeeded();
 	await phone.screenshot({ path: 'test-results/class/phone-reading-words.png' });
 	await projector.keyboard.press('p');
@@ -90,6 +102,7 @@ test('three phones follow the teacher, a poll comes forward, and students may se
 		await expect(s.page.locator('h1[data-question]')).toHaveText(/Which reading of the parents/);
 		await expect(onPhone(s.page)).toHaveCount(0);
 	}
+	await expectNoViolations(phone, 'the phone with a poll in front');
 	await phone.locator('button[data-option="memory"]').tap();
 	await expect(phone.locator('button[data-option="memory"]')).toHaveAttribute(
 		'aria-pressed',
@@ -112,6 +125,7 @@ test('three phones follow the teacher, a poll comes forward, and students may se
 	for (const s of phones.slice(1))
 		await expect(onPhone(s.page)).toHaveAttribute('data-class-slide', ahead!);
 	await expect(onPhone(phone)).toHaveAttribute('data-class-slide', behind!);
+	await expectNoViolations(phone, 'the phone paged away from the class');
 	await back.tap();
 	await expect(onPhone(phone)).toHaveAttribute('data-class-slide', ahead!);
 	await expect(back).toBeHidden();
