@@ -45,4 +45,17 @@ export class StudentDeck {
 	back() {
 		this.own = null;
 	}
+
+	private lastPacing: string | undefined;
+
+	/**
+	 * Called on every change of pace. Student-paced, each phone stays where it is and the
+	 * projector no longer moves it; teacher-paced again, every phone is with the class.
+	 */
+	paced() {
+		const pacing = this.pacing;
+		if (pacing === 'student' && this.own === null) this.own = this.classIndex;
+		if (pacing === 'teacher' && this.lastPacing === 'student') this.own = null;
+		this.lastPacing = pacing;
+	}
 }
