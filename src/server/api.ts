@@ -23,6 +23,8 @@ import type { Events } from './events';
 import type { Limits } from './limits';
 import { serveStream } from './sse';
 import type { Store } from './store';
+import { mountSlideRoutes } from './slide-routes';
+import type { DeckIds, Slides } from './slides';
 
 export { defaultLimits, type Limits } from './limits';
 
@@ -37,6 +39,9 @@ export interface ApiDeps {
 	publicUrl?: string;
 	/** Whether the database answers, for /api/health. */
 	ping(): Promise<boolean>;
+	/** The class's slide and pace (slides.ts), and the deck's ids to check them against. */
+	slides: Slides;
+	deck: DeckIds;
 }
 
 type Env = { Bindings: HttpBindings; Variables: { address: string } };
@@ -204,9 +209,9 @@ export function createApi(deps: ApiDeps) {
 		};
 		outgoing.once('close', release);
 		socket.once('close', release);
-		let snapshot;
+		let snapshot, slide;
 		try {
-			snapshot = await store.results(code);
+			[snapshot, slide] = await Promise.all([store.results(code), deps.slides.get(code)]);
 		} catch (e) {
 			release();
 			throw e;
@@ -215,11 +220,25 @@ export function createApi(deps: ApiDeps) {
 			release();
 			return c.body(null, 204);
 		}
-		serveStream(outgoing, socket, (listener) => events.attach(code, listener, snapshot), release);
+		serveStream(
+			outgoing,
+			socket,
+			(listener) => events.attach(code, listener, snapshot, [{ event: 'slide', data: slide }]),
+			release
+		);
 		return RESPONSE_ALREADY_SENT;
 	});
 
 	const answerRoutes = mountAnswers<C>(api, { store, limits, limitBody, room, teacher, readJson });
+	mountSlideRoutes(api, {
+		slides: deps.slides,
+		deck: deps.deck,
+		limits,
+		room,
+		teacher,
+		readJson,
+		limitBody
+	});
 
 	// A known route asked with the wrong method, then anything else under /api.
 	const methods: [string, string][] = [

@@ -21,6 +21,7 @@ import { HttpError, send } from './http';
 import { defaultLimits, sweepLimits, type Limits } from './limits';
 import { createStatic } from './static';
 import { Store } from './store';
+import { readSlideNotice, Slides, type DeckIds } from './slides';
 import type { ContentPoll } from '../lib/content/polls';
 
 export interface AppOptions {
@@ -29,6 +30,8 @@ export interface AppOptions {
 	/** The built site; without it only /api is served. */
 	siteDir?: string;
 	polls: ContentPoll[];
+	/** The deck's slide and chapter ids (deck.json from the build), for the slide routes. */
+	deck: DeckIds;
 	publicUrl?: string;
 	/** TRUST_PROXY: the reverse proxies whose X-Forwarded-For names the client (client-address.ts). */
 	trustProxy?: string;
@@ -57,7 +60,12 @@ export async function createApp(options: AppOptions): Promise<App> {
 	const db = await openDb(options);
 	const store = new Store(db);
 	const events = new Events(store, limits.streams);
-	await db.listen(CHANNEL, (code) => events.changed(code));
+	const slides = new Slides(db);
+	await db.listen(CHANNEL, (payload) => {
+		const slide = readSlideNotice(payload);
+		if (slide) events.broadcast(slide.room, 'slide', slide.state);
+		else events.changed(payload);
+	});
 
 	const app = new Hono<{ Bindings: HttpBindings }>();
 	app.onError((e, c) => {
@@ -81,7 +89,9 @@ export async function createApp(options: AppOptions): Promise<App> {
 			engine: db.engine,
 			addressOf,
 			publicUrl: options.publicUrl,
-			ping: () => db.ping()
+			ping: () => db.ping(),
+			slides,
+			deck: options.deck
 		})
 	);
 	if (options.siteDir && existsSync(options.siteDir)) app.route('/', createStatic(options.siteDir));

@@ -29,11 +29,17 @@ await build({
 	sourcemap: true
 });
 // Bundled beside main.js only to be run once: its packages resolve from this project's
-// node_modules, and the file is removed whatever happens.
-const writer = `${out}/polls-data.build.mjs`;
-try {
-	await build({ ...common, entryPoints: [`${root}src/server/polls-data.ts`], outfile: writer });
-	execFileSync(process.execPath, [writer, `${out}/polls.json`], { cwd: root, stdio: 'inherit' });
-} finally {
-	rmSync(writer, { force: true });
+// node_modules, and the file is removed whatever happens. deck.json (deck-data.ts) is the deck's
+// slide ids, which the slide routes check a step against.
+for (const name of ['polls', 'deck']) {
+	const writer = `${out}/${name}-data.build.mjs`;
+	try {
+		await build({ ...common, entryPoints: [`${root}src/server/${name}-data.ts`], outfile: writer });
+		execFileSync(process.execPath, [writer, `${out}/${name}.json`], {
+			cwd: root,
+			stdio: 'inherit'
+		});
+	} finally {
+		rmSync(writer, { force: true });
+	}
 }

@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { ANSWERS_SCHEMA } from './answers-schema';
+import { SLIDES_SCHEMA } from './slides-schema';
 
 export interface Queryable {
 	query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -79,7 +80,7 @@ async function openPglite(dataDir: string): Promise<Db> {
 		ping: () => ping(db),
 		close: () => pg.close()
 	};
-	await pg.exec(SCHEMA);
+	await pg.exec(SCHEMA + SLIDES_SCHEMA);
 	return db;
 }
 
@@ -138,7 +139,7 @@ async function openPostgres(url: string): Promise<Db> {
 	// Two processes starting at once must not race on CREATE TABLE: an advisory lock orders them.
 	await db.transaction(async (tx) => {
 		await tx.query('select pg_advisory_xact_lock(160160)');
-		await tx.query(SCHEMA);
+		await tx.query(SCHEMA + SLIDES_SCHEMA);
 	});
 	return db;
 }

@@ -100,7 +100,12 @@ export class Events {
 	 * Sends the room as it is now (a reconnecting client is resynced at once) and adds the
 	 * listener to the room. Returns the function that removes it; call it on close.
 	 */
-	attach(code: string, listener: Listener, snapshot: Results): () => void {
+	attach(
+		code: string,
+		listener: Listener,
+		snapshot: Results,
+		extra: { event: string; data: unknown }[] = []
+	): () => void {
 		// A stream whose room was still being read when the drain began is told to retry at once,
 		// rather than held open until the drain gives up on its socket.
 		if (this.closed) {
@@ -116,7 +121,8 @@ export class Events {
 		const id = ++room.seq;
 		listener.send(
 			encoder.encode(
-				`retry: 2000\n\n${frame(id, 'poll', pollOf(snapshot))}${resultFrames(id, snapshot)}`
+				`retry: 2000\n\n${frame(id, 'poll', pollOf(snapshot))}${resultFrames(id, snapshot)}` +
+					extra.map((x) => frame(id, x.event, x.data)).join('')
 			)
 		);
 		return () => {
@@ -162,6 +168,14 @@ export class Events {
 		} finally {
 			room.busy = false;
 		}
+	}
+
+	/** One event to every stream of room `code` in this process (a slide change: no read needed). */
+	broadcast(code: string, event: string, data: unknown) {
+		const room = this.rooms.get(code);
+		if (!room) return;
+		const chunk = encoder.encode(frame(++room.seq, event, data));
+		for (const l of room.clients) l.send(chunk);
 	}
 
 	/**

@@ -9,18 +9,21 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { ContentPoll } from '../lib/content/polls';
 import { createApp } from './app';
+import type { DeckIds } from './slides';
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
 const host = env.HOST || undefined;
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const polls = JSON.parse(readFileSync(here('./polls.json'), 'utf8')) as ContentPoll[];
+const deck = JSON.parse(readFileSync(here('./deck.json'), 'utf8')) as DeckIds;
 
 const app = await createApp({
 	DATABASE_URL: env.DATABASE_URL,
 	DATA_DIR: resolve(env.DATA_DIR ?? 'data'),
 	siteDir: here('../build'),
 	polls,
+	deck,
 	publicUrl: env.PUBLIC_URL,
 	trustProxy: env.TRUST_PROXY
 });

@@ -7,8 +7,10 @@
 //  3. every bad input answered 4xx, with nothing counted.
 //  4. open answers under the same load as votes: 300 phones write within 10 s, 5 streams open:
 //     p50/p95 latency, and every acknowledged answer in the teacher's list and on the streams.
+//  5. the slide fan-out: 300 phones following, p95 from the teacher's POST /slide to the last
+//     stream seeing the slide.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +20,9 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const VOTERS = 300;
 const WINDOW_MS = 10_000;
 const BUDGET_P95_MS = 100;
+const FOLLOWERS = 300;
+const SLIDE_CHANGES = 20;
+const BUDGET_SLIDE_P95_MS = 500;
 const dataDir = mkdtempSync(join(tmpdir(), 'poll-bench-'));
 const failures = [];
 const report = (name, value, unit, budget, ok) => {
@@ -85,6 +90,50 @@ function projector(code) {
 		}
 	})().catch(() => {});
 	return { state, stop: () => ctrl.abort() };
+}
+
+/** A phone following the class: when did it see each slide? */
+function follower(code) {
+	const ctrl = new AbortController();
+	const seen = new Map();
+	const waiting = new Map();
+	let opened;
+	const ready = new Promise((r) => (opened = r));
+	(async () => {
+		const res = await fetch(`${BASE}/api/rooms/${code}/events`, { signal: ctrl.signal });
+		const decoder = new TextDecoder();
+		let buffer = '';
+		for await (const chunk of res.body) {
+			buffer += decoder.decode(chunk, { stream: true });
+			let end;
+			while ((end = buffer.indexOf('\n\n')) >= 0) {
+				const block = buffer.slice(0, end);
+				buffer = buffer.slice(end + 2);
+				if (!block.includes('event: slide')) continue;
+				const { step } = JSON.parse(block.split('data: ')[1]);
+				opened();
+				const now = performance.now();
+				seen.set(step, now);
+				waiting.get(step)?.(now);
+				waiting.delete(step);
+			}
+		}
+	})().catch(() => {});
+	return {
+		ready,
+		/** The moment `step` arrives (from now on), or null after `ms`. */
+		wait(step, ms) {
+			seen.delete(step);
+			return new Promise((done) => {
+				const timer = setTimeout(() => done(null), ms);
+				waiting.set(step, (t) => {
+					clearTimeout(timer);
+					done(t);
+				});
+			});
+		},
+		stop: () => ctrl.abort()
+	};
 }
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -281,6 +330,35 @@ try {
 		all4xx
 	);
 	report('poll bad inputs counted', unchanged ? 0 : 'some', 'votes', '0', unchanged);
+
+	// 4. 300 phones follow the teacher through 20 slide changes.
+	const steps = JSON.parse(readFileSync('.server/deck.json', 'utf8')).slides.map((s) => s.id);
+	const followers = Array.from({ length: FOLLOWERS }, () => follower(room.code));
+	await Promise.all(followers.map((f) => f.ready));
+	const fanout = [];
+	let missed = 0;
+	for (let i = 0; i < SLIDE_CHANGES; i++) {
+		const step = steps[(i * 7 + 3) % steps.length];
+		const t0 = performance.now();
+		const seen = Promise.all(followers.map((f) => f.wait(step, 5000)));
+		await json('POST', `/rooms/${room.code}/slide`, { step }, room.teacherKey);
+		const at = await seen;
+		if (at.some((t) => t === null)) missed++;
+		else fanout.push(Math.max(...at) - t0);
+		await sleep(250);
+	}
+	for (const f of followers) f.stop();
+	fanout.sort((x, y) => x - y);
+	const slideP95 = quantile(fanout, 0.95) ?? Infinity;
+	report('slide fan-out to 300 phones p50', quantile(fanout, 0.5)?.toFixed(1), 'ms');
+	report(
+		'slide fan-out to 300 phones p95',
+		slideP95.toFixed(1),
+		'ms',
+		`<= ${BUDGET_SLIDE_P95_MS} ms`,
+		slideP95 <= BUDGET_SLIDE_P95_MS
+	);
+	report('slide changes some phone missed', missed, '', '0', missed === 0);
 } finally {
 	server.kill('SIGKILL');
 	await sleep(200);

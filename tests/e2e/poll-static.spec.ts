@@ -12,6 +12,7 @@ test('the presenter shows no poll controls and logs no error without the server'
 	expect((await probe).status()).toBe(200);
 	await page.keyboard.press('p');
 	await page.keyboard.press('j');
+	await page.keyboard.press('t');
 	await expect(page.locator('[data-poll-panel]')).toHaveCount(0);
 	await expect(page.locator('[data-join-screen]')).toHaveCount(0);
 	expect(errors).toEqual([]);
@@ -23,6 +24,10 @@ test('a student link says plainly that this copy has no live poll', async ({ pag
 	await expect(page.locator('[data-student][data-status="no-server"]')).toContainText(
 		'no live poll'
 	);
+	// A room's address on a static host: no slide, no pager, no error.
+	await page.goto('/join/room');
+	await expect(page.locator('[data-student][data-status="no-server"]')).toBeVisible();
+	await expect(page.locator('[data-class-slide]')).toHaveCount(0);
 	expect(errors).toEqual([]);
 });
 

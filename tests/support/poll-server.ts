@@ -10,6 +10,7 @@ import { loadContent } from '../../src/lib/content/load';
 import { loadPolls } from '../../src/lib/content/polls';
 import { createApp, type App, type AppOptions } from '../../src/server/app';
 import type { Limits } from '../../src/server/api';
+import { deckIds } from '../../src/server/deck-ids';
 
 export interface Running {
 	app: App;
@@ -19,6 +20,7 @@ export interface Running {
 
 const content = resolve('content');
 export const contentPolls = () => loadPolls(content, loadContent(content));
+export const contentDeck = () => deckIds(loadContent(content).chapters);
 
 export async function startServer(
 	options: {
@@ -38,6 +40,7 @@ export async function startServer(
 		DATABASE_URL: options.DATABASE_URL,
 		DATA_DIR: dir ?? undefined,
 		polls: contentPolls(),
+		deck: contentDeck(),
 		limits: options.limits,
 		siteDir: options.siteDir,
 		trustProxy: options.trustProxy,

@@ -5,6 +5,7 @@
  */
 import type { PublicAnswer, TeacherAnswer } from './answers';
 import type { Poll, PollKind, PollOption, PollSpec, Results } from './model';
+import type { Pacing, SlideState } from './slide-model';
 
 /** Every poll of a room, as /present/summary prints it. */
 export interface RoomSummary {
@@ -167,6 +168,29 @@ export const pollApi = {
 	summary: (room: TeacherRoom) =>
 		request<RoomSummary>(`${roomPath(room.code)}/summary`, { key: room.teacherKey, tries: 2 }),
 	eventsUrl: (code: string) => `${roomPath(code)}/events`,
+	slide: (room: TeacherRoom, step: string) =>
+		request<SlideState>(`${roomPath(room.code)}/slide`, {
+			method: 'POST',
+			body: { step },
+			key: room.teacherKey
+		}),
+	pacing: (room: TeacherRoom, mode: Pacing) =>
+		request<SlideState>(`${roomPath(room.code)}/pacing`, {
+			method: 'POST',
+			body: { mode },
+			key: room.teacherKey
+		}),
+	reader: (code: string, chapter: string) =>
+		request<{ chapter: string }>(`${roomPath(code)}/reader`, {
+			method: 'POST',
+			body: { chapter, reader: voterId() },
+			tries: 2
+		}),
+	chapters: (room: TeacherRoom) =>
+		request<{ counts: Record<string, number>; total: number }>(`${roomPath(room.code)}/chapters`, {
+			key: room.teacherKey,
+			tries: 1
+		}),
 	async csv(room: TeacherRoom): Promise<Blob> {
 		const res = await fetch(`${roomPath(room.code)}/results.csv`, {
 			headers: { Authorization: `Bearer ${room.teacherKey}` }

@@ -4,6 +4,7 @@
  */
 import type { RoomAnswers } from './answers';
 import type { PollKind, PollOption, Results } from './model';
+import type { SlideState } from './slide-model';
 
 export interface LivePoll {
 	pollId: string | null;
@@ -18,6 +19,8 @@ export class LiveRoom {
 	results = $state<Results | null>(null);
 	/** An open poll's shown answers (`event: answers`), null for a choice poll. */
 	answers = $state<RoomAnswers | null>(null);
+	/** The class's slide and pace (`event: slide`), null until the stream's first. */
+	slide = $state<SlideState | null>(null);
 	connected = $state(false);
 	/** The room is gone (expired, or a mistyped code): the stream answered 404. */
 	missing = $state(false);
@@ -38,6 +41,7 @@ export class LiveRoom {
 			'answers',
 			(e) => (this.answers = JSON.parse((e as MessageEvent).data))
 		);
+		source.addEventListener('slide', (e) => (this.slide = JSON.parse((e as MessageEvent).data)));
 		source.addEventListener('error', () => {
 			this.connected = false;
 			// A closed source will not retry (the server refused it): find out whether the room exists.

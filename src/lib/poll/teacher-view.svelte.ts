@@ -5,7 +5,7 @@ import { TeacherPoll } from './teacher.svelte';
  * The teacher's poll for one window (the projector or the speaker view): made, started and
  * released with the component that calls this, kept in step with the other window through
  * storage, and driven by J (join screen), P (open or close the slide's poll) and R (show or hide
- * the results). Call it while a component initialises.
+ * the results) and T (who sets the class's pace). Call it while a component initialises.
  */
 export function useTeacherPoll(slide: () => string): TeacherPoll {
 	const t = new TeacherPoll();
@@ -19,6 +19,7 @@ export function useTeacherPoll(slide: () => string): TeacherPoll {
 		if (key === 'j') t.toggleJoin();
 		else if (key === 'p') t.togglePoll(slide());
 		else if (key === 'r') t.toggleReveal();
+		else if (key === 't' && t.room) t.togglePacing();
 		else return;
 		e.preventDefault();
 	}

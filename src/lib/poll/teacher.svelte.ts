@@ -6,6 +6,8 @@
 import { hasPollServer, pollApi, request, savedRoom, saveRoom, type TeacherRoom } from './client';
 import { LiveRoom } from './live.svelte';
 import type { PollOption } from './model';
+import { SlideSender } from './class-slide';
+import type { Pacing } from './slide-model';
 
 export interface SlidePoll {
 	id: string;
@@ -26,6 +28,10 @@ export class TeacherPoll {
 	message = $state('');
 	private stopLive: (() => void) | null = null;
 	private disposed = false;
+	/** The projector's slide, posted to the room for the phones (class-slide.ts). */
+	private readonly slides = new SlideSender(() => this.room);
+	/** Phones per chapter in a student-paced room, as the speaker view last read them. */
+	chapterCounts = $state<{ counts: Record<string, number>; total: number } | null>(null);
 
 	async start() {
 		if (!(await hasPollServer()) || this.disposed) return;
@@ -66,6 +72,32 @@ export class TeacherPoll {
 		this.room = room;
 		this.live = room ? new LiveRoom(room.code) : null;
 		if (this.live) this.stopLive = this.live.connect();
+		if (room) this.slides.resend();
+	}
+
+	/** The projector shows `step`: the class follows (a no-op until a room is open). */
+	followSlide(step: string) {
+		this.slides.show(step);
+	}
+
+	/** Who sets the pace, from the stream (so it is the same in both windows). */
+	get pacing(): Pacing {
+		return this.live?.slide?.pacing ?? 'teacher';
+	}
+
+	/** T: the class follows the projector, or each phone pages on its own. */
+	togglePacing() {
+		const room = this.room;
+		if (!room) return;
+		const next: Pacing = this.pacing === 'teacher' ? 'student' : 'teacher';
+		return this.act('change the pace', () => pollApi.pacing(room, next));
+	}
+
+	/** Reads how many phones are on each chapter (the speaker view, while students set the pace). */
+	async readChapters() {
+		const room = this.room;
+		if (!room) return;
+		this.chapterCounts = await pollApi.chapters(room).catch(() => this.chapterCounts);
 	}
 
 	pollFor(slide: string): SlidePoll | undefined {
@@ -156,6 +188,7 @@ export class TeacherPoll {
 
 	dispose() {
 		this.disposed = true;
+		this.slides.dispose();
 		this.stopLive?.();
 		this.stopLive = null;
 	}

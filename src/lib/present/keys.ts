@@ -99,5 +99,6 @@ export const KEY_HELP: KeyRow[] = [
 export const POLL_KEY_HELP: KeyRow[] = [
 	{ keys: ['J'], what: 'Class poll: start a room, show or hide its join screen' },
 	{ keys: ['P'], what: "Open this slide's poll, or close the open one" },
-	{ keys: ['R'], what: 'Show or hide the poll results on this screen' }
+	{ keys: ['R'], what: 'Show or hide the poll results on this screen' },
+	{ keys: ['T'], what: 'Class pace: phones follow these slides, or page on their own' }
 ];
