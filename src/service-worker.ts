@@ -8,7 +8,7 @@
  *
  * - install: every built asset (`build`: Vite's output, the lazily loaded three.js chunk and the
  *   fonts included), every static file and every prerendered page is stored in a cache named with
- *   this version. Nothing is activated early: a lesson in progress keeps the version it started
+ *   this version, and so is every worker script a stored chunk starts (workerScripts). Nothing is activated early: a lesson in progress keeps the version it started
  *   with, and a new version takes over once the old one's pages are closed (the next visit).
  * - activate: caches of other versions are deleted.
  * - fetch: immutable assets come from the cache first; pages and data go to the network first
@@ -24,12 +24,40 @@ const PREFIX = 'strangers-';
 const ASSETS = new Set([...build, ...files]);
 // /api/health is prerendered only as the static host's answer (no poll server); never cached.
 const PAGES = new Set(prerendered.filter((path) => !path.startsWith('/api/')));
+/** A worker file named in a chunk's code: `"../workers/starfield.worker-<hash>.js"`. */
+const WORKER_REF = /["'`]((?:\.\.?\/)+workers\/[\w.-]+\.js)["'`]/g;
 /** How long a page may wait for a slow network before the stored copy is served. */
 const NETWORK_PATIENCE_MS = 3000;
 
 sw.addEventListener('install', (event) => {
-	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...ASSETS, ...PAGES])));
+	event.waitUntil(
+		(async () => {
+			const cache = await caches.open(CACHE);
+			await cache.addAll([...ASSETS, ...PAGES]);
+			await cache.addAll(await workerScripts(cache));
+		})()
+	);
 });
+
+/**
+ * A worker script (the starfield's) is a file Vite emits beside the chunks, and SvelteKit's
+ * `build` list leaves it out: offline, the sky would draw on the page's own thread. The chunk that
+ * starts a worker names its file relative to itself (`new URL("../workers/….js",
+ * import.meta.url)`), so the stored chunks tell which files to store as well.
+ */
+async function workerScripts(cache: Cache): Promise<string[]> {
+	const found = new Set<string>();
+	for (const path of build) {
+		if (!path.endsWith('.js')) continue;
+		const code = await (await cache.match(path))?.text();
+		if (!code) continue;
+		for (const [, file] of code.matchAll(WORKER_REF)) {
+			const url = new URL(file!, new URL(path, sw.location.href));
+			if (url.origin === sw.location.origin) found.add(url.pathname);
+		}
+	}
+	return [...found].filter((path) => !ASSETS.has(path));
+}
 
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(

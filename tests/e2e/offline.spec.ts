@@ -1,4 +1,16 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { passGate } from '../support/gate';
+
+/** One visit: the service worker installs (storing every page and asset) and claims this page. */
+async function controlled(page: Page) {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller)
+			await new Promise((r) =>
+				navigator.serviceWorker.addEventListener('controllerchange', r, { once: true })
+			);
+	});
+}
 
 test.describe('offline after one visit', () => {
 	test.use({ serviceWorkers: 'allow' });
@@ -11,14 +23,7 @@ test.describe('offline after one visit', () => {
 		expect(sw.ok()).toBe(true);
 
 		await page.goto('/');
-		// One visit: the worker installs (storing every page and asset) and claims this page.
-		await page.evaluate(async () => {
-			await navigator.serviceWorker.ready;
-			if (!navigator.serviceWorker.controller)
-				await new Promise((r) =>
-					navigator.serviceWorker.addEventListener('controllerchange', r, { once: true })
-				);
-		});
+		await controlled(page);
 		const caches = await page.evaluate(async () => {
 			const keys = await window.caches.keys();
 			const cache = await window.caches.open(keys[0]!);
@@ -53,6 +58,44 @@ test.describe('offline after one visit', () => {
 			await page.locator('[data-ready]').waitFor();
 			await page.getByRole('link', { name: 'Leave' }).click();
 			await expect(page.locator('h1')).toBeVisible();
+		} finally {
+			await context.setOffline(false);
+		}
+	});
+
+	test("offline, the finale's sky is still drawn by its worker, whose script was stored at install", async ({
+		page,
+		context
+	}) => {
+		// The first visit stops at the top: the finale, its chunk and its worker are never fetched.
+		await passGate(page);
+		await page.goto('/');
+		await controlled(page);
+		const workerFiles = await page.evaluate(async () => {
+			const keys = await window.caches.keys();
+			const cache = await window.caches.open(keys[0]!);
+			return (await cache.keys())
+				.map((r) => new URL(r.url).pathname)
+				.filter((p) => p.includes('/workers/'));
+		});
+		expect(workerFiles.some((p) => /\/starfield\.worker-[\w-]+\.js$/.test(p))).toBe(true);
+
+		await context.setOffline(true);
+		try {
+			await page.reload();
+			await page.locator('#finale [data-step]').first().scrollIntoViewIfNeeded();
+			await page.evaluate(() => {
+				const steps = document.querySelectorAll('#finale [data-step]');
+				steps[steps.length - 1]?.scrollIntoView({ block: 'center' });
+			});
+			// "(worker)", not "(main thread)": the page fell back on its own thread only if the worker
+			// script could not be had.
+			await expect(page.locator('#finale canvas[data-starfield]')).toHaveAttribute(
+				'data-engine',
+				/^three\.js r\d+ \(worker\)$/,
+				{ timeout: 20_000 }
+			);
+			expect(page.workers().length).toBeGreaterThanOrEqual(1);
 		} finally {
 			await context.setOffline(false);
 		}

@@ -16,8 +16,8 @@ export function questionGroups(chapters: readonly Chapter[]): QuestionGroup[] {
 /** The handout's data, all of it from content/: nothing the page prints is written anywhere else. */
 export interface HandoutData {
 	content: Content;
-	/** Where the piece lives, printed under the QR code. */
+	/** Where the piece lives, printed under the QR code: the build's address, or its path alone. */
 	url: string;
-	/** The QR code as an SVG path in module units, drawn at build time. */
-	qr: { d: string; size: number };
+	/** The QR code as an SVG path in module units, drawn at build time when the address is known. */
+	qr: { d: string; size: number } | null;
 }

@@ -1,3 +1,5 @@
+import { base } from '$app/paths';
+import { fillAddress, handoutFacesIn, siteAddress } from '$lib/handout/address';
 import { addWebFonts } from '$lib/styles/web-fonts';
 
 /** How long the handout's page may take to load before the attempt is given up. */
@@ -47,9 +49,12 @@ export function printHandout(url = '/handout', timeoutMs = HANDOUT_LOAD_TIMEOUT_
 			const win = frame.contentWindow;
 			if (!win || finished) return done();
 			try {
-				// The frame's own start may come after its load event: the faces are made sure of here.
+				// The sheet is printed with the address it was opened from, and only once every face it
+				// sets is in: printed in the stand-ins, its lines and page breaks come out otherwise.
+				// Without the encoder (a failed chunk), the prerendered address is printed instead.
+				await fillAddress(win.document, siteAddress(location.origin, base)).catch(() => undefined);
 				await addWebFonts(win.document, { all: true });
-				await win.document.fonts?.ready;
+				await handoutFacesIn(win.document);
 				await new Promise((r) => win.requestAnimationFrame(() => r(null)));
 				if (finished) return;
 				win.focus();
