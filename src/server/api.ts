@@ -198,6 +198,7 @@ export function createApi(deps: ApiDeps) {
 		outgoing.once('close', release);
 		socket.once('close', release);
 		let snapshot, slide;
+		const slideMark = events.slideMark(code);
 		try {
 			[snapshot, slide] = await Promise.all([store.results(code), deps.slides.get(code)]);
 		} catch (e) {
@@ -215,18 +216,15 @@ export function createApi(deps: ApiDeps) {
 			outgoing.once('close', leave);
 			socket.once('close', leave);
 			let ended = false;
-			const detach = events.attach(
-				code,
-				{
-					send: (chunk) => void stream.write(chunk),
-					end: (last) => {
-						ended = true;
-						void (last ? stream.write(last) : Promise.resolve()).then(() => stream.close());
-					}
-				},
-				snapshot,
-				[{ event: 'slide', data: slide }]
-			);
+			const listener = {
+				send: (chunk: Uint8Array) => void stream.write(chunk),
+				end: (last?: Uint8Array) => {
+					ended = true;
+					void (last ? stream.write(last) : Promise.resolve()).then(() => stream.close());
+				}
+			};
+			const detach = events.attach(code, listener, snapshot, [{ event: 'slide', data: slide }]);
+			events.catchUp(code, listener, slideMark);
 			await gone;
 			outgoing.off('close', leave);
 			socket.off('close', leave);
