@@ -210,6 +210,7 @@ export function createApi(deps: ApiDeps) {
 		outgoing.once('close', release);
 		socket.once('close', release);
 		let snapshot, slide;
+		const slideMark = events.slideMark(code);
 		try {
 			[snapshot, slide] = await Promise.all([store.results(code), deps.slides.get(code)]);
 		} catch (e) {
@@ -223,7 +224,11 @@ export function createApi(deps: ApiDeps) {
 		serveStream(
 			outgoing,
 			socket,
-			(listener) => events.attach(code, listener, snapshot, [{ event: 'slide', data: slide }]),
+			(listener) => {
+				const detach = events.attach(code, listener, snapshot, [{ event: 'slide', data: slide }]);
+				events.catchUp(code, listener, slideMark);
+				return detach;
+			},
 			release
 		);
 		return RESPONSE_ALREADY_SENT;

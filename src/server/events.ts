@@ -172,10 +172,33 @@ export class Events {
 
 	/** One event to every stream of room `code` in this process (a slide change: no read needed). */
 	broadcast(code: string, event: string, data: unknown) {
+		if (event === 'slide') {
+			// Remembered even with no stream open: one may be between its snapshot and `attach`.
+			if (this.slides.size >= 10_000) this.slides.delete(this.slides.keys().next().value!);
+			this.slides.delete(code);
+			this.slides.set(code, { data });
+		}
 		const room = this.rooms.get(code);
 		if (!room) return;
 		const chunk = encoder.encode(frame(++room.seq, event, data));
 		for (const l of room.clients) l.send(chunk);
+	}
+
+	/** The latest slide change this process heard for `code`: taken before a stream's snapshot. */
+	private readonly slides = new Map<string, { data: unknown }>();
+	slideMark(code: string): object | undefined {
+		return this.slides.get(code);
+	}
+
+	/**
+	 * A slide change heard after `mark` (while the snapshot was read) reached every stream but
+	 * this one: it is sent now, before any later change, so the phone ends on the newest slide.
+	 */
+	catchUp(code: string, listener: Listener, mark: object | undefined) {
+		const last = this.slides.get(code);
+		const room = this.rooms.get(code);
+		if (!last || last === mark || !room) return;
+		listener.send(encoder.encode(frame(++room.seq, 'slide', last.data)));
 	}
 
 	/**

@@ -105,6 +105,31 @@ describe.each(engines)('slide API on $name', ({ url }) => {
 		await phone.stop();
 	});
 
+	it('catches up a stream that was being opened while the slide changed', async () => {
+		const { code, teacherKey } = await room();
+		const events = s.app.events;
+		const mark = events.slideMark(code);
+		await post(`/rooms/${code}/slide`, { step: third }, teacherKey);
+		for (let i = 0; i < 100 && events.slideMark(code) === mark; i++)
+			await new Promise((r) => setTimeout(r, 20));
+		// The snapshot this stream was given predates the change; attach, then catch up.
+		const got: string[] = [];
+		const listener = { send: (b: Uint8Array) => got.push(new TextDecoder().decode(b)), end() {} };
+		const stale = { step: null, pacing: 'teacher' };
+		const snapshot = await (await fetch(`${s.base}/api/rooms/${code}/results`)).json();
+		const detach = events.attach(code, listener, snapshot, [{ event: 'slide', data: stale }]);
+		events.catchUp(code, listener, mark);
+		detach();
+		const slides = got.join('').match(/event: slide\ndata: (.*)/g)!;
+		expect(slides.at(-1)).toContain(`"step":"${third}"`);
+		// A stream whose snapshot already had it is not sent it twice.
+		got.length = 0;
+		const detach2 = events.attach(code, listener, snapshot);
+		events.catchUp(code, listener, events.slideMark(code));
+		detach2();
+		expect(got.join('')).not.toContain('event: slide');
+	});
+
 	it('refuses what the vote endpoint would refuse, and records nothing', async () => {
 		const { code, teacherKey } = await room();
 		expect((await post(`/rooms/${code}/slide`, { step: first })).status).toBe(401);
