@@ -26,6 +26,9 @@ const ASSETS = new Set([...build, ...files]);
 const PAGES = new Set(prerendered.filter((path) => !path.startsWith('/api/')));
 /** A worker file named in a chunk's code: `"../workers/starfield.worker-<hash>.js"`. */
 const WORKER_REF = /["'`]((?:\.\.?\/)+workers\/[\w.-]+\.js)["'`]/g;
+/** A room's address, and the page that serves every room (as the hosts do, README Hosting). */
+const JOIN = /^\/join\/[^/]+\/?$/;
+const JOIN_PAGE = '/join/room';
 /** How long a page may wait for a slow network before the stored copy is served. */
 const NETWORK_PATIENCE_MS = 3000;
 
@@ -115,9 +118,12 @@ async function networkFirst(request: Request, event: FetchEvent): Promise<Respon
 
 	// Pages read their query on the client (and SvelteKit adds one to __data.json): match without it.
 	const ignoreSearch = true;
-	const stored = async () =>
-		(await (await caches.open(CACHE)).match(request, { ignoreSearch })) ??
-		(await caches.match(request, { ignoreSearch }));
+	const find = async (what: Request | string) =>
+		(await (await caches.open(CACHE)).match(what, { ignoreSearch })) ??
+		(await caches.match(what, { ignoreSearch }));
+	// Every room's address (/join/<code>) is the one prerendered join page, which says it is offline.
+	const join = request.mode === 'navigate' && JOIN.test(new URL(request.url).pathname);
+	const stored = async () => (await find(request)) ?? (join ? await find(JOIN_PAGE) : undefined);
 
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const slow = new Promise<'slow'>((resolve) => {

@@ -53,6 +53,13 @@ test.describe('offline after one visit', () => {
 			await page.goto('/present/notes');
 			await expect(page.locator('[data-notes]')).toBeVisible();
 
+			// A student's room link, never opened: the join page, saying it is offline, not the
+			// browser's own error page.
+			await page.goto('/join/BCD234');
+			await expect(page.locator('[data-student]')).toHaveAttribute('data-status', 'offline');
+			await expect(page.locator('h1')).toHaveText('You are offline');
+			await expect(page.locator('[data-offline]')).toContainText('back online');
+
 			// Client-side navigation back to the article, offline.
 			await page.goto('/present');
 			await page.locator('[data-ready]').waitFor();
