@@ -40,7 +40,6 @@ export class TeacherPoll {
 		);
 		if (this.disposed) return;
 		this.polls = polls;
-		this.available = true;
 		const saved = savedRoom();
 		// A remembered room that has expired is dropped rather than shown with a dead code.
 		if (saved) {
@@ -52,6 +51,9 @@ export class TeacherPoll {
 			if (alive) this.use(saved);
 			else saveRoom(null);
 		}
+		// The controls come only now: a P pressed while the remembered room was still being checked
+		// opened a second room, and the class's phones, still in the first, saw nothing more.
+		this.available = true;
 	}
 
 	/** The other window (projector or speaker view) opened or ended the room. */
