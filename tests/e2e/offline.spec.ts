@@ -15,6 +15,23 @@ async function controlled(page: Page) {
 test.describe('offline after one visit', () => {
 	test.use({ serviceWorkers: 'allow' });
 
+	test("a student's room link, never opened, shows the join page's own offline screen, not the browser's error page", async ({
+		page,
+		context
+	}) => {
+		await page.goto('/');
+		await controlled(page);
+		await context.setOffline(true);
+		try {
+			await page.goto('/join/BCD234');
+			await expect(page.locator('[data-student]')).toHaveAttribute('data-status', 'offline');
+			await expect(page.locator('h1')).toHaveText('You are offline');
+			await expect(page.locator('[data-offline]')).toContainText('back online');
+		} finally {
+			await context.setOffline(false);
+		}
+	});
+
 	test('the service worker is built, takes control, and serves every page with the network off', async ({
 		page,
 		context
@@ -52,13 +69,6 @@ test.describe('offline after one visit', () => {
 
 			await page.goto('/present/notes');
 			await expect(page.locator('[data-notes]')).toBeVisible();
-
-			// A student's room link, never opened: the join page, saying it is offline, not the
-			// browser's own error page.
-			await page.goto('/join/BCD234');
-			await expect(page.locator('[data-student]')).toHaveAttribute('data-status', 'offline');
-			await expect(page.locator('h1')).toHaveText('You are offline');
-			await expect(page.locator('[data-offline]')).toContainText('back online');
 
 			// Client-side navigation back to the article, offline.
 			await page.goto('/present');
